@@ -1,0 +1,69 @@
+package io.zapconnect.client;
+
+import io.zapconnect.model.Action;
+import io.zapconnect.model.App;
+import io.zapconnect.model.Authentication;
+import io.zapconnect.model.Choice;
+import io.zapconnect.model.Data;
+import io.zapconnect.model.InputItem;
+import io.zapconnect.model.InputsRequest;
+import io.zapconnect.model.NewAuthentication;
+import io.zapconnect.model.Page;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
+
+/**
+ * Zapier's Workflow API as a MicroProfile Rest Client. Parameters left null are not sent.
+ *
+ * <p>Applications do not build this themselves: {@link io.zapconnect.service.ZapierWorkflow} does,
+ * with the base URL, timeouts and the caller's access token from configuration. Every error status
+ * arrives as a {@link io.zapconnect.error.ZapierException}.
+ */
+@Path("/v2")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RegisterProvider(ZapierResponseExceptionMapper.class)
+@RegisterProvider(ZapierJsonProvider.class)
+public interface ZapierApi {
+
+    /** Lists apps, by popularity, restricted by ids, title search or category. */
+    @GET
+    @Path("apps")
+    Page<App> listApps(@QueryParam("ids") String ids, @QueryParam("query") String query,
+            @QueryParam("category") String category, @QueryParam("limit") Integer limit,
+            @QueryParam("offset") Integer offset);
+
+    /** Lists one page of the authentications the caller owns for an app. */
+    @GET
+    @Path("authentications")
+    Page<Authentication> listAuthentications(@QueryParam("app") String appId, @QueryParam("limit") Integer limit,
+            @QueryParam("offset") Integer offset);
+
+    /** Creates an authentication from credentials; the answer holds it as its one item. */
+    @POST
+    @Path("authentications")
+    Page<Authentication> createAuthentication(Data<NewAuthentication> body);
+
+    /** Fetches the fields an action needs, for the authentication and inputs given. */
+    @POST
+    @Path("actions/{actionId}/inputs")
+    Page<InputItem> listInputs(@PathParam("actionId") String actionId, Data<InputsRequest> body);
+
+    /** Fetches one page of the choices of a SELECT input field. */
+    @POST
+    @Path("actions/{actionId}/inputs/{inputId}/choices")
+    Page<Choice> listChoices(@PathParam("actionId") String actionId, @PathParam("inputId") String inputId,
+            @QueryParam("page") Integer page, Data<InputsRequest> body);
+
+    /** Lists an app's actions, optionally of one type (READ, WRITE, SEARCH...). */
+    @GET
+    @Path("actions")
+    Page<Action> listActions(@QueryParam("app") String appId, @QueryParam("action_type") String actionType);
+}

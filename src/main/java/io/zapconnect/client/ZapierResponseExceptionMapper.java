@@ -1,0 +1,47 @@
+package io.zapconnect.client;
+
+import io.zapconnect.error.ZapierErrors;
+import io.zapconnect.error.ZapierException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
+
+/** Turns every error status of Zapier's into the matching {@link ZapierException}. */
+public class ZapierResponseExceptionMapper implements ResponseExceptionMapper<ZapierException> {
+
+    /** Header names under which a request id has been seen; the first present wins. */
+    private static final String[] REQUEST_ID_HEADERS = {"X-Request-Id", "X-Zapier-Request-Id"};
+
+    @Override
+    public boolean handles(int status, MultivaluedMap<String, Object> headers) {
+        return status >= 400;
+    }
+
+    @Override
+    public ZapierException toThrowable(Response response) {
+        return ZapierErrors.fromResponse(response.getStatus(), body(response), requestId(response),
+                response.getHeaderString("Retry-After"), Clock.systemUTC());
+    }
+
+    private static String body(Response response) {
+        try {
+            // Buffered so that a caller holding the Response can still read it after us.
+            response.bufferEntity();
+            return response.hasEntity() ? response.readEntity(String.class) : null;
+        } catch (ProcessingException | IllegalStateException unreadable) {
+            return null;
+        }
+    }
+
+    private static String requestId(Response response) {
+        for (String name : REQUEST_ID_HEADERS) {
+            String value = response.getHeaderString(name);
+            if (value != null && !value.isBlank()) {
+                return value;
+            }
+        }
+        return null;
+    }
+}

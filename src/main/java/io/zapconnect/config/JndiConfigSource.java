@@ -1,0 +1,80 @@
+package io.zapconnect.config;
+
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.naming.InitialContext;
+import javax.naming.NameNotFoundException;
+import javax.naming.NamingException;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+
+/**
+ * Reads {@code zapconnect.*} settings from JNDI, for servers that keep secrets there: Liberty's
+ * {@code <jndiEntry jndiName="zapconnect/access-token" .../>}, WildFly's naming bindings under
+ * {@code java:global/zapconnect/...}. The key {@code zapconnect.access-token} is looked up as
+ * {@code zapconnect/access-token}, then {@code java:global/zapconnect/access-token}, then
+ * {@code java:comp/env/zapconnect/access-token}.
+ *
+ * <p>Ordinal 250: below environment variables (300) and system properties (400), above
+ * {@code microprofile-config.properties} (100). Looked up on every read, so a rotated secret is
+ * seen without a restart.
+ */
+public class JndiConfigSource implements ConfigSource {
+
+    static final String PREFIX = "zapconnect.";
+    static final int ORDINAL = 250;
+    private static final String[] ROOTS = {"", "java:global/", "java:comp/env/"};
+    private static final Logger LOG = Logger.getLogger(JndiConfigSource.class.getName());
+
+    @Override
+    public Set<String> getPropertyNames() {
+        // JNDI cannot be listed portably; MP Config asks for the keys it needs by name.
+        return Set.of();
+    }
+
+    @Override
+    public String getValue(String propertyName) {
+        if (propertyName == null || !propertyName.startsWith(PREFIX)) {
+            return null;
+        }
+        String name = "zapconnect/" + propertyName.substring(PREFIX.length());
+        InitialContext context;
+        try {
+            context = new InitialContext();
+        } catch (NamingException | RuntimeException noJndi) {
+            return null;
+        }
+        try {
+            for (String root : ROOTS) {
+                try {
+                    Object value = context.lookup(root + name);
+                    if (value != null) {
+                        return value.toString();
+                    }
+                } catch (NameNotFoundException absent) {
+                    // try the next root
+                } catch (NamingException | RuntimeException unusable) {
+                    // The message names the JNDI name only, never a value.
+                    LOG.log(Level.FINE, "JNDI lookup of {0} failed: {1}", new Object[] {root + name, unusable});
+                }
+            }
+            return null;
+        } finally {
+            try {
+                context.close();
+            } catch (NamingException ignored) {
+                // nothing held open
+            }
+        }
+    }
+
+    @Override
+    public String getName() {
+        return "zapconnect JNDI";
+    }
+
+    @Override
+    public int getOrdinal() {
+        return ORDINAL;
+    }
+}
