@@ -1,0 +1,106 @@
+package io.zapconnect.error;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class ZapierErrorsTest {
+
+    private static final Clock NOW = Clock.fixed(Instant.parse("2026-11-29T12:00:00Z"), ZoneOffset.UTC);
+
+    @ParameterizedTest(name = "{0} becomes {1}")
+    @CsvSource({
+        "400, ZapierInvalidRequestException",
+        "401, ZapierAuthenticationException",
+        "403, ZapierPermissionException",
+        "404, ZapierNotFoundException",
+        "409, ZapierInvalidRequestException",
+        "422, ZapierInvalidRequestException",
+        "429, ZapierRateLimitException",
+        "500, ZapierServerException",
+        "502, ZapierServerException",
+        "503, ZapierServerException",
+        "504, ZapierServerException",
+    })
+    void eachStatusHasItsException(int status, String expected) {
+        ZapierException e = ZapierErrors.fromResponse(status, "", null, null, NOW);
+
+        assertEquals(expected, e.getClass().getSimpleName());
+        assertEquals(status, e.status());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"error-400.json", "error-400-string-status.json"})
+    void readsZapiersErrorsArrayWhateverTheTypeOfItsStatus(String resource) {
+        ZapierException e = ZapierErrors.fromResponse(400, resource(resource), null, null, NOW);
+
+        assertInstanceOf(ZapierInvalidRequestException.class, e);
+        assertEquals("parse_error", e.code().orElseThrow());
+        assertEquals("ParseError", e.title().orElseThrow());
+        assertEquals("Malformed request.", e.detail().orElseThrow());
+        assertTrue(e.getMessage().contains("400") && e.getMessage().contains("parse_error")
+                && e.getMessage().contains("Malformed request."), e.getMessage());
+    }
+
+    @Test
+    void carriesTheRequestIdFromTheHeaderOrTheErrorsMeta() {
+        assertEquals("hdr-1", ZapierErrors.fromResponse(500, resource("error-400.json"), "hdr-1", null, NOW)
+                .requestId().orElseThrow());
+        ZapierException fromMeta = ZapierErrors.fromResponse(400, resource("error-400-string-status.json"), null,
+                null, NOW);
+        assertEquals("req-7f3a", fromMeta.requestId().orElseThrow());
+        assertTrue(fromMeta.getMessage().contains("req-7f3a"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"<html>Bad gateway</html>", "{\"errors\":[]}", "{\"errors\":\"nope\"}", "[1,2]", "{"})
+    void aBodyThatIsNotZapiersErrorLeavesTheStatus(String body) {
+        ZapierException e = ZapierErrors.fromResponse(502, body, null, null, NOW);
+
+        assertInstanceOf(ZapierServerException.class, e);
+        assertTrue(e.code().isEmpty());
+        assertEquals("Zapier answered 502", e.getMessage());
+    }
+
+    @Test
+    void rateLimitCarriesRetryAfterInSecondsOrAsADate() {
+        ZapierRateLimitException seconds = (ZapierRateLimitException) ZapierErrors.fromResponse(429, "", null, "60",
+                NOW);
+        assertEquals(Duration.ofSeconds(60), seconds.retryAfter().orElseThrow());
+
+        ZapierRateLimitException date = (ZapierRateLimitException) ZapierErrors.fromResponse(429, "", null,
+                "Sun, 29 Nov 2026 12:00:30 GMT", NOW);
+        assertEquals(Duration.ofSeconds(30), date.retryAfter().orElseThrow());
+
+        ZapierRateLimitException none = (ZapierRateLimitException) ZapierErrors.fromResponse(429, "", null, null, NOW);
+        assertTrue(none.retryAfter().isEmpty());
+    }
+
+    @Test
+    void retryAfterInThePastIsZeroAndGarbageIsNothing() {
+        assertEquals(Duration.ZERO, ZapierErrors.parseRetryAfter("Sun, 29 Nov 2026 11:00:00 GMT", NOW));
+        assertNull(ZapierErrors.parseRetryAfter("soon", NOW));
+        assertNull(ZapierErrors.parseRetryAfter("-5", NOW));
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = ZapierErrorsTest.class.getResourceAsStream("/zapier/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
