@@ -1,0 +1,42 @@
+package io.zapconnect.it;
+
+import io.zapconnect.stub.StubZapier;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/** Test archives holding the Java API (no browser API, no sandbox) and settings of the test's own. */
+public final class Deployments {
+
+    private Deployments() {
+    }
+
+    /** The integration tests' server port, fed by the build. */
+    public static int httpPort() {
+        return Integer.getInteger("it.http.port", 9380);
+    }
+
+    /** The URL of the in-archive Zapier stub of an archive of this name. */
+    public static String stubUrl(String archive) {
+        return "http://localhost:" + httpPort() + "/" + archive + "/stub";
+    }
+
+    /**
+     * The client, model, error, service and config packages, the stub, and these settings.
+     *
+     * @param name the archive's name, which is also its context root
+     */
+    public static WebArchive javaApi(String name, Map<String, String> settings) {
+        String properties = settings.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining("\n"));
+        return ShrinkWrap.create(WebArchive.class, name + ".war")
+                .addPackages(false, "io.zapconnect.client", "io.zapconnect.model", "io.zapconnect.error",
+                        "io.zapconnect.service", "io.zapconnect.config")
+                .addClasses(StubZapier.class, StubZapier.StubApplication.class, StubZapier.Recorded.class,
+                        StubZapier.Answer.class, Deployments.class)
+                .addAsResource("META-INF/services/org.eclipse.microprofile.config.spi.ConfigSource")
+                .addAsResource(new StringAsset(properties), "META-INF/microprofile-config.properties");
+    }
+}
