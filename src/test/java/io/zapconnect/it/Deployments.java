@@ -23,6 +23,19 @@ public final class Deployments {
         return "http://localhost:" + httpPort() + "/" + archive + "/stub";
     }
 
+    /** The Java API with the emulator beside it, as {@code /<name>/sandbox}. */
+    public static WebArchive javaApiWithSandbox(String name, Map<String, String> settings) {
+        return javaApi(name, settings)
+                .addPackage("io.zapconnect.sandbox")
+                .addAsResource("io/zapconnect/sandbox/assets/close.js")
+                .addAsResource("io/zapconnect/sandbox/assets/sandbox.css");
+    }
+
+    /** The URL of the emulator inside an archive of this name. */
+    public static String sandboxUrl(String archive) {
+        return "http://localhost:" + httpPort() + "/" + archive + "/sandbox";
+    }
+
     /**
      * The client, model, error, service and config packages, the stub, and these settings.
      *

@@ -1,0 +1,379 @@
+package io.zapconnect.sandbox;
+
+import static io.zapconnect.sandbox.SandboxErrors.badParameter;
+import static io.zapconnect.sandbox.SandboxErrors.error;
+
+import io.zapconnect.sandbox.SandboxCatalog.SandboxAction;
+import io.zapconnect.sandbox.SandboxCatalog.SandboxApp;
+import io.zapconnect.sandbox.SandboxUser.Auth;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/** Zapier's Workflow API as documented, for the sandbox's users. */
+@RequestScoped
+@Path("v2")
+@Produces(MediaType.APPLICATION_JSON)
+public class SandboxApi {
+
+    private static final Pattern UUID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final int DEFAULT_LIMIT = 10;
+    private static final int CHOICES_PER_PAGE = 10;
+
+    @Inject
+    SandboxUsers users;
+
+    @Inject
+    SandboxFaults faults;
+
+    @Context
+    UriInfo uri;
+
+    @Context
+    HttpHeaders headers;
+
+    @GET
+    @Path("apps")
+    public Response apps(@QueryParam("ids") String ids, @QueryParam("query") String query,
+            @QueryParam("category") String category, @QueryParam("limit") String limit,
+            @QueryParam("offset") String offset, @QueryParam("client_id") String clientId) {
+        SandboxUser user = callerOrClient(clientId);
+        return faults.serve(user, uri, headers, () -> {
+            if (ids != null && category != null) {
+                throw badParameter("ids", "ids cannot be combined with category.");
+            }
+            List<String> wanted = ids == null ? null : List.of(ids.split(","));
+            if (wanted != null) {
+                wanted.forEach(id -> requireUuid("ids", id.strip()));
+            }
+            List<JsonObject> matching = new ArrayList<>();
+            for (SandboxApp app : SandboxCatalog.APPS) {
+                boolean ok = (wanted == null || wanted.stream().anyMatch(id -> id.strip().equalsIgnoreCase(app.id())))
+                        && (query == null || app.title().toLowerCase(Locale.ROOT)
+                                .contains(query.toLowerCase(Locale.ROOT).strip()))
+                        && (category == null || app.categories().contains(category));
+                if (ok) {
+                    matching.add(appJson(app, user));
+                }
+            }
+            return page(matching, limit, offset, user);
+        });
+    }
+
+    @GET
+    @Path("authentications")
+    public Response authentications(@QueryParam("app") String app, @QueryParam("limit") String limit,
+            @QueryParam("offset") String offset) {
+        SandboxUser user = caller();
+        return faults.serve(user, uri, headers, () -> {
+            if (app == null) {
+                throw badParameter("app", "This field is required.");
+            }
+            requireUuid("app", app);
+            List<JsonObject> mine = user.authenticationsOf(app).stream().map(SandboxApi::authJson).toList();
+            return page(mine, limit, offset, user);
+        });
+    }
+
+    @POST
+    @Path("authentications")
+    @Consumes(MediaType.WILDCARD)
+    public Response createAuthentication(String body) {
+        SandboxUser user = caller();
+        return faults.serve(user, uri, headers, () -> {
+            JsonObject data = data(body);
+            String title = string(data, "title", "/data/title");
+            String app = string(data, "app", "/data/app");
+            requireUuid("app", app);
+            if (title.isBlank() || title.length() > 255) {
+                throw badParameter("title", "Ensure this field has no more than 255 characters and is not blank.");
+            }
+            if (!(data.get("authentication_fields") instanceof JsonObject)) {
+                throw badParameter("authentication_fields", "This field is required and must be an object.");
+            }
+            SandboxApp known = SandboxCatalog.app(app)
+                    .orElseThrow(() -> badParameter("app", "No app with id " + app + "."));
+            if (!known.requiresAuthentication()) {
+                throw badParameter("app", known.title() + " does not use authentications.");
+            }
+            Auth created = user.add(known.id(), title, false);
+            return Response.status(201).entity(envelope(List.of(authJson(created)), 1, DEFAULT_LIMIT, 0, null, null))
+                    .build();
+        });
+    }
+
+    @GET
+    @Path("actions")
+    public Response actions(@QueryParam("app") String app, @QueryParam("action_type") String actionType,
+            @QueryParam("client_id") String clientId) {
+        SandboxUser user = callerOrClient(clientId);
+        return faults.serve(user, uri, headers, () -> {
+            if (app == null) {
+                throw badParameter("app", "This field is required.");
+            }
+            requireUuid("app", app);
+            List<JsonObject> actions = SandboxCatalog.ACTIONS.stream()
+                    .filter(action -> action.appId().equalsIgnoreCase(app))
+                    .filter(action -> actionType == null || action.actionType().equals(actionType))
+                    .map(SandboxApi::actionJson).toList();
+            return Response.ok(envelope(actions, actions.size(), DEFAULT_LIMIT, 0, null, null)).build();
+        });
+    }
+
+    @POST
+    @Path("actions/{id}/inputs")
+    @Consumes(MediaType.WILDCARD)
+    public Response inputs(@PathParam("id") String actionId, String body) {
+        SandboxUser user = caller();
+        return faults.serve(user, uri, headers, () -> {
+            SandboxAction action = checkedAction(actionId, user, body);
+            JsonObject inputs = inputsOf(body);
+            List<JsonObject> items = SandboxInputs.of(action, inputs);
+            JsonObjectBuilder meta = Json.createObjectBuilder().add("count", items.size()).addNull("limit")
+                    .add("offset", 0);
+            return Response.ok(Json.createObjectBuilder().add("links", noLinks()).add("meta", meta)
+                    .add("data", array(items)).build().toString()).build();
+        });
+    }
+
+    @POST
+    @Path("actions/{id}/inputs/{inputId}/choices")
+    @Consumes(MediaType.WILDCARD)
+    public Response choices(@PathParam("id") String actionId, @PathParam("inputId") String inputId,
+            @QueryParam("page") String pageParam, String body) {
+        SandboxUser user = caller();
+        return faults.serve(user, uri, headers, () -> {
+            checkedAction(actionId, user, body);
+            if (!SandboxInputs.SELECT_ID.equals(inputId)) {
+                throw badParameter("input_id", "Input " + inputId + " has no choices.");
+            }
+            int page = pageParam == null ? 1 : number("page", pageParam);
+            if (page < 1) {
+                throw badParameter("page", "Pages start at 1.");
+            }
+            List<JsonObject> all = new ArrayList<>();
+            SandboxCatalog.SELECT_OPTIONS.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(option ->
+                    all.add(Json.createObjectBuilder().add("id", option.getKey()).add("type", "choice")
+                            .add("label", option.getValue()).add("value", option.getKey()).build()));
+            int from = Math.min(all.size(), (page - 1) * CHOICES_PER_PAGE);
+            int to = Math.min(all.size(), from + CHOICES_PER_PAGE);
+            String next = to < all.size() ? uri.getRequestUriBuilder().replaceQueryParam("page", page + 1).build()
+                    .toString() : null;
+            String prev = page > 1 ? uri.getRequestUriBuilder().replaceQueryParam("page", page - 1).build()
+                    .toString() : null;
+            return Response.ok(Json.createObjectBuilder().add("data", array(all.subList(from, to)))
+                    .add("links", links(next, prev)).add("meta", Json.createObjectBuilder().add("page", page))
+                    .build().toString()).build();
+        });
+    }
+
+    /** The action, after checking the body's authentication against its app. */
+    private SandboxAction checkedAction(String actionId, SandboxUser user, String body) {
+        SandboxAction action = SandboxCatalog.action(actionId)
+                .orElseThrow(() -> error(400, "invalid_action", "ValidationError",
+                        "No action with id " + actionId + ". Action ids change: list the actions again."));
+        JsonObject data = data(body);
+        if (!data.containsKey("authentication")) {
+            throw error(400, "invalid", "ValidationError",
+                    "authentication is required: an authentication id, or null for apps that need none.");
+        }
+        JsonValue authentication = data.get("authentication");
+        SandboxApp app = SandboxCatalog.app(action.appId()).orElseThrow();
+        if (!app.requiresAuthentication()) {
+            if (authentication.getValueType() != JsonValue.ValueType.NULL) {
+                throw error(400, "invalid", "ValidationError", app.title() + " needs no authentication: send null.");
+            }
+            return action;
+        }
+        if (!(authentication instanceof JsonString id)) {
+            throw error(400, "invalid", "ValidationError", app.title() + " requires an authentication.");
+        }
+        Auth auth = user.authentication(id.getString()).filter(a -> a.appId().equals(app.id()))
+                .orElseThrow(() -> error(400, "invalid_authentication", "ValidationError",
+                        "Authentication " + id.getString() + " is not one of yours for " + app.title() + "."));
+        if (auth.expired()) {
+            throw error(400, "expired_authentication", "ValidationError",
+                    "Authentication " + auth.id() + " has expired. Reconnect it.");
+        }
+        return action;
+    }
+
+    private SandboxUser caller() {
+        return users.byAuthorization(headers.getHeaderString(HttpHeaders.AUTHORIZATION));
+    }
+
+    /** The caller, or nobody for a request that names a client id instead (apps and actions only). */
+    private SandboxUser callerOrClient(String clientId) {
+        if (headers.getHeaderString(HttpHeaders.AUTHORIZATION) == null && clientId != null && !clientId.isBlank()) {
+            return null;
+        }
+        return caller();
+    }
+
+    private Response page(List<JsonObject> all, String limitParam, String offsetParam, SandboxUser user) {
+        int limit = limitParam == null ? DEFAULT_LIMIT : number("limit", limitParam);
+        int offset = offsetParam == null ? 0 : number("offset", offsetParam);
+        if (limit < 1) {
+            throw badParameter("limit", "Ensure this value is greater than or equal to 1.");
+        }
+        if (offset < 0) {
+            throw badParameter("offset", "Ensure this value is greater than or equal to 0.");
+        }
+        Integer cap = user == null ? null : user.knobs().pageSize();
+        int served = cap == null ? limit : Math.min(limit, cap);
+        int from = Math.min(offset, all.size());
+        int to = Math.min(all.size(), from + served);
+        String next = to < all.size() ? pageUrl(to, served) : null;
+        String prev = offset > 0 ? pageUrl(Math.max(0, offset - served), served) : null;
+        return Response.ok(envelope(all.subList(from, to), all.size(), served, offset, next, prev)).build();
+    }
+
+    private String pageUrl(int offset, int limit) {
+        return uri.getRequestUriBuilder().replaceQueryParam("offset", offset).replaceQueryParam("limit", limit)
+                .build().toString();
+    }
+
+    private static String envelope(List<JsonObject> data, int count, int limit, int offset, String next,
+            String prev) {
+        return Json.createObjectBuilder()
+                .add("data", array(data))
+                .add("meta", Json.createObjectBuilder().add("count", count).add("limit", limit).add("offset", offset))
+                .add("links", links(next, prev))
+                .build().toString();
+    }
+
+    private static JsonObjectBuilder links(String next, String prev) {
+        JsonObjectBuilder links = Json.createObjectBuilder();
+        if (next == null) {
+            links.addNull("next");
+        } else {
+            links.add("next", next);
+        }
+        if (prev == null) {
+            links.addNull("prev");
+        } else {
+            links.add("prev", prev);
+        }
+        return links;
+    }
+
+    private static JsonObjectBuilder noLinks() {
+        return links(null, null);
+    }
+
+    private static JsonArrayBuilder array(List<JsonObject> items) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        items.forEach(array::add);
+        return array;
+    }
+
+    private JsonObject appJson(SandboxApp app, SandboxUser user) {
+        String icon = uri.getBaseUriBuilder().path("assets/icons/{name}.svg").build(app.icon()).toString();
+        JsonObjectBuilder images = Json.createObjectBuilder();
+        for (String size : List.of("16x16", "32x32", "64x64", "128x128")) {
+            images.add("url_" + size, icon);
+        }
+        JsonArrayBuilder categories = Json.createArrayBuilder();
+        app.categories().forEach(slug -> categories.add(Json.createObjectBuilder().add("slug", slug)));
+        JsonArrayBuilder actionTypes = Json.createArrayBuilder();
+        app.actionTypes().forEach(actionTypes::add);
+        JsonObjectBuilder links = Json.createObjectBuilder();
+        // With a client id only, Zapier never fills the connect link in.
+        if (app.requiresAuthentication() && user != null) {
+            links.add("connect_new_authentication", uri.getBaseUriBuilder().path("connect/{app}")
+                    .queryParam("session", user.session()).build(app.id()).toString());
+        } else {
+            links.addNull("connect_new_authentication");
+        }
+        return Json.createObjectBuilder()
+                .add("id", app.id()).add("type", "app").add("title", app.title())
+                .add("description", app.description()).add("image", icon).add("images", images)
+                .add("hex_color", app.hexColor()).add("categories", categories).add("action_types", actionTypes)
+                .add("links", links).build();
+    }
+
+    static JsonObject authJson(Auth auth) {
+        return Json.createObjectBuilder().add("type", "authentication").add("id", auth.id()).add("app", auth.appId())
+                .add("title", auth.title()).add("is_expired", auth.expired()).build();
+    }
+
+    private static JsonObject actionJson(SandboxAction action) {
+        return Json.createObjectBuilder().add("id", action.id()).add("key", action.key()).add("app", action.appId())
+                .add("type", "action").add("action_type", action.actionType()).add("is_instant", action.instant())
+                .add("title", action.title()).add("description", action.description()).build();
+    }
+
+    private static void requireUuid(String parameter, String value) {
+        if (!UUID.matcher(value).matches()) {
+            throw badParameter(parameter, "\"" + value + "\" is not a valid UUID.");
+        }
+    }
+
+    private static int number(String parameter, String value) {
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw badParameter(parameter, "A valid integer is required.");
+        }
+    }
+
+    /** The {@code data} object of a request body; a body that is not that is a parse error. */
+    private static JsonObject data(String body) {
+        return parse(body, root -> root.get("data") instanceof JsonObject data ? data : null);
+    }
+
+    private static JsonObject inputsOf(String body) {
+        JsonValue inputs = data(body).get("inputs");
+        return inputs instanceof JsonObject object ? object : JsonValue.EMPTY_JSON_OBJECT;
+    }
+
+    private static JsonObject parse(String body, Function<JsonObject, JsonObject> pick) {
+        if (body == null || body.isBlank()) {
+            throw error(400, "parse_error", "ParseError", "Malformed request.");
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            JsonValue root = reader.readValue();
+            JsonObject picked = root instanceof JsonObject object ? pick.apply(object) : null;
+            if (picked == null) {
+                throw error(400, "parse_error", "ParseError", "Malformed request: expected {\"data\": {...}}.");
+            }
+            return picked;
+        } catch (JsonException e) {
+            throw error(400, "parse_error", "ParseError", "Malformed request.");
+        }
+    }
+
+    private static String string(JsonObject data, String name, String pointer) {
+        if (data.get(name) instanceof JsonString value) {
+            return value.getString();
+        }
+        throw error(400, "invalid", "ValidationError", name + " is required (" + pointer + ").");
+    }
+}

@@ -1,0 +1,216 @@
+package io.zapconnect.sandbox;
+
+import static io.zapconnect.sandbox.SandboxPages.escape;
+
+import io.zapconnect.sandbox.SandboxUsers.Grant;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Zapier's OAuth 2.0 authorization-code flow: {@code /v2/authorize} signs a sandbox user in and
+ * sends a two-minute, single-use code to a registered redirect URI; {@code /oauth/token/} takes
+ * HTTP Basic client credentials and exchanges a code or a refresh token, rotating the refresh token.
+ */
+@RequestScoped
+@Path("v2/authorize")
+public class SandboxOAuth {
+
+    @Inject
+    SandboxUsers users;
+
+    @Inject
+    @ConfigProperty(name = "zapconnect.sandbox.oauth-client-id", defaultValue = "sandbox-client")
+    String clientId;
+
+    @Inject
+    @ConfigProperty(name = "zapconnect.sandbox.oauth-client-secret", defaultValue = "sandbox-secret")
+    String clientSecret;
+
+    @Inject
+    @ConfigProperty(name = "zapconnect.sandbox.oauth-redirect-uris",
+            defaultValue = "http://localhost:9080/zapconnect/api/zapier/callback")
+    List<String> redirectUris;
+
+    @Context
+    UriInfo uri;
+
+    @GET
+    public Response authorize(@QueryParam("response_type") String responseType,
+            @QueryParam("client_id") String client, @QueryParam("redirect_uri") String redirectUri,
+            @QueryParam("scope") String scope, @QueryParam("state") String state) {
+        Response refused = refuseClient(client, redirectUri);
+        if (refused != null) {
+            return refused;
+        }
+        if (!"code".equals(responseType)) {
+            return back(redirectUri, state, "error", "unsupported_response_type");
+        }
+        String body = """
+                <main class="card">
+                  <header class="brand"><span class="zap">zapier</span> <span class="tag">sandbox</span></header>
+                  <h1>Sign in to Zapier</h1>
+                  <p class="lead">An application asks to use your Zapier account (scopes: %s).</p>
+                  <form method="post" action="%s">
+                    <input type="hidden" name="client_id" value="%s">
+                    <input type="hidden" name="redirect_uri" value="%s">
+                    <input type="hidden" name="scope" value="%s">
+                    <input type="hidden" name="state" value="%s">
+                    <label for="account">Sandbox account</label>
+                    <input id="account" name="account" type="text" required maxlength="64" value="alice"
+                      pattern="[A-Za-z0-9._@\\-]+" autocomplete="off">
+                    <div class="actions">
+                      <button id="cancel" type="submit" name="decision" value="cancel" formnovalidate>Cancel</button>
+                      <button id="allow" type="submit" name="decision" value="allow" class="primary">Allow</button>
+                    </div>
+                  </form>
+                </main>
+                """.formatted(escape(scope == null ? "none" : scope),
+                escape(uri.getBaseUriBuilder().path("v2/authorize").build().getRawPath()), escape(client),
+                escape(redirectUri), escape(scope == null ? "" : scope), escape(state == null ? "" : state));
+        return SandboxPages.page(uri, "Sign in · Zapier sandbox", "", body);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response decide(@FormParam("client_id") String client, @FormParam("redirect_uri") String redirectUri,
+            @FormParam("scope") String scope, @FormParam("state") String state,
+            @FormParam("account") String account, @FormParam("decision") String decision) {
+        Response refused = refuseClient(client, redirectUri);
+        if (refused != null) {
+            return refused;
+        }
+        if (!"allow".equals(decision)) {
+            return back(redirectUri, state, "error", "access_denied");
+        }
+        String name = account == null ? "" : account.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!name.matches("[a-z0-9._@\\-]{1,64}")) {
+            return back(redirectUri, state, "error", "access_denied");
+        }
+        String code = users.issueCode(name, client, scope == null ? "" : scope, redirectUri);
+        return back(redirectUri, state, "code", code);
+    }
+
+    /** An error page for an unknown client or unregistered redirect URI: never redirect to it. */
+    private Response refuseClient(String client, String redirectUri) {
+        if (!clientId.equals(client) || redirectUri == null || !redirectUris.contains(redirectUri)) {
+            Response page = SandboxPages.page(uri, "Unknown application · Zapier sandbox", "",
+                    "<main class=\"card\"><h1>Unknown application</h1><p>The client id or redirect URI is not "
+                            + "registered with the sandbox.</p></main>");
+            return Response.fromResponse(page).status(400).build();
+        }
+        return null;
+    }
+
+    private static Response back(String redirectUri, String state, String name, String value) {
+        UriBuilder target = UriBuilder.fromUri(redirectUri).queryParam(name, value);
+        if (state != null) {
+            target.queryParam("state", state);
+        }
+        return Response.seeOther(target.build()).build();
+    }
+
+    /**
+     * The token endpoint, Zapier's {@code /oauth/token/}: HTTP Basic client credentials, then an
+     * authorization code or a refresh token for a new pair of tokens.
+     */
+    @RequestScoped
+    @Path("oauth/token")
+    public static class Token {
+
+        @Inject
+        SandboxUsers users;
+
+        @Inject
+        @ConfigProperty(name = "zapconnect.sandbox.oauth-client-id", defaultValue = "sandbox-client")
+        String clientId;
+
+        @Inject
+        @ConfigProperty(name = "zapconnect.sandbox.oauth-client-secret", defaultValue = "sandbox-secret")
+        String clientSecret;
+
+        @POST
+        @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+        @Produces(MediaType.APPLICATION_JSON)
+        public Response token(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                @FormParam("grant_type") String grantType, @FormParam("code") String code,
+                @FormParam("redirect_uri") String redirectUri, @FormParam("refresh_token") String refreshToken) {
+            Optional<String> client = authenticatedClient(authorization);
+            if (client.isEmpty()) {
+                return oauthError(401, "invalid_client").header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"zapier\"")
+                        .build();
+            }
+            Optional<Grant> grant;
+            if ("authorization_code".equals(grantType)) {
+                grant = users.redeemCode(code, client.get(), redirectUri);
+            } else if ("refresh_token".equals(grantType)) {
+                grant = users.redeemRefreshToken(refreshToken, client.get());
+            } else {
+                return oauthError(400, "unsupported_grant_type").build();
+            }
+            if (grant.isEmpty()) {
+                return oauthError(400, "invalid_grant").build();
+            }
+            String[] tokens = users.issueTokens(grant.get());
+            return Response.ok(Json.createObjectBuilder()
+                    .add("access_token", tokens[0])
+                    .add("expires_in", users.accessTokenLifetimeSeconds())
+                    .add("token_type", "Bearer")
+                    .add("scope", grant.get().scope())
+                    .add("refresh_token", tokens[1])
+                    .build().toString())
+                    .header("Cache-Control", "no-store").build();
+        }
+
+        private Optional<String> authenticatedClient(String authorization) {
+            if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+                return Optional.empty();
+            }
+            String decoded;
+            try {
+                decoded = new String(Base64.getDecoder().decode(authorization.substring(6).strip()),
+                        StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+            int colon = decoded.indexOf(':');
+            if (colon < 0) {
+                return Optional.empty();
+            }
+            // RFC 6749 2.3.1: client id and secret are form-encoded before Basic encoding.
+            String id = URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8);
+            String secret = URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8);
+            boolean ok = MessageDigest.isEqual(id.getBytes(StandardCharsets.UTF_8), clientId.getBytes(StandardCharsets.UTF_8))
+                    & MessageDigest.isEqual(secret.getBytes(StandardCharsets.UTF_8),
+                            clientSecret.getBytes(StandardCharsets.UTF_8));
+            return ok ? Optional.of(id) : Optional.empty();
+        }
+
+        private static Response.ResponseBuilder oauthError(int status, String error) {
+            return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(Json.createObjectBuilder().add("error", error).build().toString())
+                    .header("Cache-Control", "no-store");
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package io.zapconnect.sandbox;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One sandbox user's Zapier account: their authentications and their knobs. Every method is
+ * synchronized: requests of one user may come on many threads.
+ */
+final class SandboxUser {
+
+    record Auth(String id, String appId, String title, boolean expired) {
+    }
+
+    // Ids are global, like Zapier's, so one user's id never names another's authentication.
+    private static final AtomicLong NEXT_ID = new AtomicLong(49509);
+
+    private final String name;
+    private final String session;
+    private final Map<String, Auth> authentications = new LinkedHashMap<>();
+    private Knobs knobs = Knobs.NONE;
+    private int failuresLeft;
+    private CountDownLatch release = new CountDownLatch(1);
+
+    SandboxUser(String name, String session) {
+        this.name = name;
+        this.session = session;
+        seed();
+    }
+
+    String name() {
+        return name;
+    }
+
+    /** An opaque handle naming this user in browser URLs; the token never goes there. */
+    String session() {
+        return session;
+    }
+
+    private void seed() {
+        add(SandboxCatalog.CRM, "SuperExampleCRM (" + name + "@example.com)", false);
+        add(SandboxCatalog.CRM, "SuperExampleCRM (" + name + ".old@example.com)", true);
+    }
+
+    synchronized Auth add(String appId, String title, boolean expired) {
+        Auth auth = new Auth(String.valueOf(NEXT_ID.getAndIncrement()), appId, title, expired);
+        authentications.put(auth.id(), auth);
+        return auth;
+    }
+
+    synchronized List<Auth> authenticationsOf(String appId) {
+        List<Auth> mine = new ArrayList<>();
+        for (Auth auth : authentications.values()) {
+            if (auth.appId().equalsIgnoreCase(appId)) {
+                mine.add(auth);
+            }
+        }
+        return mine;
+    }
+
+    synchronized Optional<Auth> authentication(String id) {
+        return Optional.ofNullable(authentications.get(id));
+    }
+
+    /** Back to the seeded state, knobs cleared; ends any hang in progress. */
+    synchronized void reset() {
+        authentications.clear();
+        seed();
+        setKnobs(Knobs.NONE);
+    }
+
+    synchronized Knobs knobs() {
+        return knobs;
+    }
+
+    synchronized int failuresLeft() {
+        return failuresLeft;
+    }
+
+    synchronized void setKnobs(Knobs knobs) {
+        this.knobs = knobs;
+        this.failuresLeft = knobs.failTimes() == null ? 0 : knobs.failTimes();
+        release.countDown();
+        release = new CountDownLatch(1);
+    }
+
+    /** Whether this API call fails, counting it down when failures are limited. */
+    synchronized boolean takeFailure(String path) {
+        if (knobs.failure() == null || (knobs.failPath() != null && !path.startsWith(knobs.failPath()))) {
+            return false;
+        }
+        if (knobs.failTimes() == null) {
+            return true;
+        }
+        if (failuresLeft > 0) {
+            failuresLeft--;
+            return true;
+        }
+        return false;
+    }
+
+    /** Released when the knobs change, so a hang ends with a reset. */
+    synchronized CountDownLatch release() {
+        return release;
+    }
+}

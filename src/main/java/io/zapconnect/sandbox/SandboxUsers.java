@@ -1,0 +1,138 @@
+package io.zapconnect.sandbox;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Every sandbox user, in memory, and the credentials that name them: configured bearer tokens, and
+ * what the OAuth endpoints issue (codes, access tokens, rotating refresh tokens).
+ */
+@ApplicationScoped
+public class SandboxUsers {
+
+    /** What an issued access or refresh token stands for. */
+    record Grant(String user, String clientId, String scope, String redirectUri, Instant expires) {
+    }
+
+    @Inject
+    @ConfigProperty(name = "zapconnect.sandbox.tokens", defaultValue = "sandbox-token-alice:alice,sandbox-token-bob:bob")
+    List<String> staticTokens;
+
+    @Inject
+    @ConfigProperty(name = "zapconnect.sandbox.access-token-lifetime-s", defaultValue = "36000")
+    long accessTokenLifetimeSeconds;
+
+    private final SecureRandom random = new SecureRandom();
+    private final Clock clock = Clock.systemUTC();
+    private final Map<String, SandboxUser> users = new ConcurrentHashMap<>();
+    private final Map<String, String> sessions = new ConcurrentHashMap<>();
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
+    private final Map<String, Grant> accessTokens = new ConcurrentHashMap<>();
+    private final Map<String, Grant> refreshTokens = new ConcurrentHashMap<>();
+    private final Map<String, Grant> codes = new ConcurrentHashMap<>();
+
+    @PostConstruct
+    void loadTokens() {
+        for (String entry : staticTokens) {
+            int colon = entry.lastIndexOf(':');
+            if (colon > 0 && colon < entry.length() - 1) {
+                tokens.put(entry.substring(0, colon).strip(), entry.substring(colon + 1).strip());
+            }
+        }
+    }
+
+    /** The user a bearer token stands for: a configured one, or an unexpired issued one. */
+    Optional<SandboxUser> byToken(String token) {
+        if (token == null || token.isBlank()) {
+            return Optional.empty();
+        }
+        String user = tokens.get(token);
+        if (user == null) {
+            Grant grant = accessTokens.get(token);
+            if (grant == null || !grant.expires().isAfter(clock.instant())) {
+                return Optional.empty();
+            }
+            user = grant.user();
+        }
+        return Optional.of(user(user));
+    }
+
+    /** The user an {@code Authorization: Bearer} header names, or Zapier's 401 error. */
+    SandboxUser byAuthorization(String header) {
+        String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? header.substring(7).strip() : null;
+        return byToken(token).orElseThrow(SandboxErrors::unauthenticated);
+    }
+
+    /** The user a connect popup's session handle names. */
+    Optional<SandboxUser> bySession(String session) {
+        return Optional.ofNullable(session).map(sessions::get).map(this::user);
+    }
+
+    /** The user of this name, created with the seeded data at first use. */
+    SandboxUser user(String name) {
+        return users.computeIfAbsent(name, n -> {
+            String session = newSecret();
+            sessions.put(session, n);
+            return new SandboxUser(n, session);
+        });
+    }
+
+    /** A short-lived, single-use authorization code. */
+    String issueCode(String user, String clientId, String scope, String redirectUri) {
+        String code = newSecret();
+        codes.put(code, new Grant(user, clientId, scope, redirectUri, clock.instant().plus(Duration.ofMinutes(2))));
+        return code;
+    }
+
+    /** Takes a code once; a replayed, expired or foreign one gives nothing. */
+    Optional<Grant> redeemCode(String code, String clientId, String redirectUri) {
+        Grant grant = code == null ? null : codes.remove(code);
+        if (grant == null || !grant.expires().isAfter(clock.instant()) || !grant.clientId().equals(clientId)
+                || !grant.redirectUri().equals(redirectUri)) {
+            return Optional.empty();
+        }
+        return Optional.of(grant);
+    }
+
+    /** Takes a refresh token once: rotation makes the old one useless afterwards. */
+    Optional<Grant> redeemRefreshToken(String token, String clientId) {
+        Grant grant = token == null ? null : refreshTokens.remove(token);
+        if (grant == null || !grant.clientId().equals(clientId)) {
+            return Optional.empty();
+        }
+        return Optional.of(grant);
+    }
+
+    /** A new access token and refresh token for the grant: {access, refresh}. */
+    String[] issueTokens(Grant grant) {
+        String access = newSecret();
+        String refresh = newSecret();
+        Instant expires = clock.instant().plusSeconds(accessTokenLifetimeSeconds);
+        accessTokens.put(access, new Grant(grant.user(), grant.clientId(), grant.scope(), grant.redirectUri(), expires));
+        refreshTokens.put(refresh, new Grant(grant.user(), grant.clientId(), grant.scope(), grant.redirectUri(),
+                Instant.MAX));
+        return new String[] {access, refresh};
+    }
+
+    long accessTokenLifetimeSeconds() {
+        return accessTokenLifetimeSeconds;
+    }
+
+    private String newSecret() {
+        byte[] bytes = new byte[24];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

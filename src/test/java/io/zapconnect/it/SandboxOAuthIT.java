@@ -1,0 +1,156 @@
+package io.zapconnect.it;
+
+import static io.zapconnect.it.Http.get;
+import static io.zapconnect.it.Http.json;
+import static io.zapconnect.it.Http.send;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The emulator's OAuth 2.0 endpoints, as a server-side client uses them. */
+@ExtendWith(ArquillianExtension.class)
+class SandboxOAuthIT {
+
+    static final String AUTHORIZE = "/zapconnect/sandbox/v2/authorize";
+    static final String TOKEN_URL = "/zapconnect/sandbox/oauth/token/";
+    static final String CLIENT = "sandbox-client";
+    static final String SECRET = "sandbox-secret";
+
+    static String redirectUri() {
+        return Http.server() + "/zapconnect/api/zapier/callback";
+    }
+
+    static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    static String basic(String id, String secret) {
+        return "Basic " + Base64.getEncoder().encodeToString((id + ":" + secret).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Signs in as the account through the authorize page's form; the code from the redirect. */
+    static String authorize(String account, String state) {
+        HttpResponse<String> page = get(AUTHORIZE + "?response_type=code&client_id=" + CLIENT + "&redirect_uri="
+                + enc(redirectUri()) + "&scope=" + enc("zap zap:write authentication") + "&state=" + state
+                + "&response_mode=query", null);
+        assertEquals(200, page.statusCode(), page.body());
+        assertTrue(page.body().contains("name=\"state\" value=\"" + state + "\""));
+        HttpResponse<String> decided = send("POST", AUTHORIZE, null, "application/x-www-form-urlencoded",
+                "client_id=" + CLIENT + "&redirect_uri=" + enc(redirectUri()) + "&scope=" + enc("zap")
+                        + "&state=" + state + "&account=" + account + "&decision=allow");
+        assertEquals(303, decided.statusCode());
+        URI back = URI.create(decided.headers().firstValue("Location").orElseThrow());
+        assertTrue(back.toString().startsWith(redirectUri()), back.toString());
+        assertTrue(back.getQuery().contains("state=" + state), back.toString());
+        Matcher code = Pattern.compile("code=([^&]+)").matcher(back.getRawQuery());
+        assertTrue(code.find());
+        return code.group(1);
+    }
+
+    static HttpResponse<String> token(String authorization, String form) {
+        return Http.send(Http.request(TOKEN_URL).header("Authorization", authorization)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
+    static JsonObject exchange(String code) {
+        HttpResponse<String> answer = token(basic(CLIENT, SECRET), "grant_type=authorization_code&code=" + code
+                + "&redirect_uri=" + enc(redirectUri()));
+        assertEquals(200, answer.statusCode(), answer.body());
+        return json(answer);
+    }
+
+    @Test
+    void theCodeFlowIssuesTokensThatCallTheApiAsThatUser() {
+        JsonObject tokens = exchange(authorize("erin", "s-1"));
+
+        assertEquals("Bearer", tokens.getString("token_type"));
+        assertEquals(2, tokens.getInt("expires_in"), "the test server's configured lifetime");
+        assertTrue(tokens.getString("refresh_token").length() > 20);
+        HttpResponse<String> apps = get(SandboxApiIT.V2 + "/authentications?app=" + SandboxApiIT.CRM,
+                tokens.getString("access_token"));
+        assertEquals(200, apps.statusCode());
+        assertTrue(apps.body().contains("erin@example.com"), apps.body());
+    }
+
+    @Test
+    void aCodeWorksOnceAndOnlyWithItsRedirectUri() {
+        String code = authorize("erin", "s-2");
+        HttpResponse<String> wrongRedirect = token(basic(CLIENT, SECRET), "grant_type=authorization_code&code="
+                + code + "&redirect_uri=" + enc("http://localhost/elsewhere"));
+        assertEquals(400, wrongRedirect.statusCode());
+        assertEquals("invalid_grant", json(wrongRedirect).getString("error"));
+
+        String second = authorize("erin", "s-3");
+        exchange(second);
+        HttpResponse<String> replay = token(basic(CLIENT, SECRET), "grant_type=authorization_code&code=" + second
+                + "&redirect_uri=" + enc(redirectUri()));
+        assertEquals("invalid_grant", json(replay).getString("error"));
+    }
+
+    @Test
+    void refreshRotatesAndTheOldRefreshTokenIsRejected() {
+        JsonObject first = exchange(authorize("frank", "s-4"));
+        String oldRefresh = first.getString("refresh_token");
+
+        HttpResponse<String> refreshed = token(basic(CLIENT, SECRET), "grant_type=refresh_token&refresh_token="
+                + oldRefresh);
+        assertEquals(200, refreshed.statusCode(), refreshed.body());
+        JsonObject second = json(refreshed);
+        assertNotEquals(oldRefresh, second.getString("refresh_token"));
+        assertNotEquals(first.getString("access_token"), second.getString("access_token"));
+
+        HttpResponse<String> again = token(basic(CLIENT, SECRET), "grant_type=refresh_token&refresh_token="
+                + oldRefresh);
+        assertEquals(400, again.statusCode());
+        assertEquals("invalid_grant", json(again).getString("error"));
+    }
+
+    @Test
+    void clientCredentialsAreRequired() {
+        HttpResponse<String> answer = token(basic(CLIENT, "wrong"), "grant_type=refresh_token&refresh_token=x");
+
+        assertEquals(401, answer.statusCode());
+        assertEquals("invalid_client", json(answer).getString("error"));
+    }
+
+    @Test
+    void anUnregisteredRedirectUriGetsAnErrorPageNotARedirect() {
+        HttpResponse<String> page = get(AUTHORIZE + "?response_type=code&client_id=" + CLIENT + "&redirect_uri="
+                + enc("https://evil.example/cb") + "&state=x", null);
+
+        assertEquals(400, page.statusCode());
+        assertTrue(page.headers().firstValue("Location").isEmpty());
+    }
+
+    @Test
+    void cancelSendsAccessDeniedWithTheState() {
+        HttpResponse<String> decided = send("POST", AUTHORIZE, null, "application/x-www-form-urlencoded",
+                "client_id=" + CLIENT + "&redirect_uri=" + enc(redirectUri()) + "&state=s-5&decision=cancel");
+
+        String location = decided.headers().firstValue("Location").orElseThrow();
+        assertTrue(location.contains("error=access_denied") && location.contains("state=s-5"), location);
+    }
+
+    @Test
+    void anAccessTokenExpiresAfterItsLifetime() throws InterruptedException {
+        String access = exchange(authorize("grace", "s-6")).getString("access_token");
+        assertEquals(200, get(SandboxApiIT.V2 + "/apps", access).statusCode());
+
+        Thread.sleep(2_500); // the test server's lifetime is 2 s
+        assertEquals(401, get(SandboxApiIT.V2 + "/apps", access).statusCode());
+    }
+}

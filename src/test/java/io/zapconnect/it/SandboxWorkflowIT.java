@@ -1,0 +1,164 @@
+package io.zapconnect.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.zapconnect.error.ZapierRateLimitException;
+import io.zapconnect.error.ZapierServerException;
+import io.zapconnect.error.ZapierUnavailableException;
+import io.zapconnect.error.ZapierUnavailableException.Reason;
+import io.zapconnect.model.Action;
+import io.zapconnect.model.App;
+import io.zapconnect.model.Authentication;
+import io.zapconnect.model.Fieldset;
+import io.zapconnect.model.InfoField;
+import io.zapconnect.model.InputField;
+import io.zapconnect.model.InputItem;
+import io.zapconnect.model.NewAuthentication;
+import io.zapconnect.model.Page;
+import io.zapconnect.service.AppSearch;
+import io.zapconnect.service.ZapierWorkflow;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The client's integration tests, again, with the built-in emulator as Zapier. */
+@ExtendWith(ArquillianExtension.class)
+class SandboxWorkflowIT {
+
+    static final String NAME = "sandbox-workflow-it";
+    static final String TOKEN = "sandbox-token-carol";
+    static final String CRM = "4b3920d6-1d5a-4071-b837-9383dc511b80";
+    static final String WEBHOOKS = "5d4b1a2c-8e0f-4c6b-9a77-3f2e1d0c9b8a";
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.javaApiWithSandbox(NAME, Map.of(
+                "zapconnect.sandbox.enabled", "true",
+                "zapconnect.sandbox.tokens", TOKEN + ":carol",
+                "zapconnect.api-url", Deployments.sandboxUrl(NAME),
+                "zapconnect.access-token", TOKEN,
+                "zapconnect.read-timeout-ms", "1500"));
+    }
+
+    @Inject
+    ZapierWorkflow zapier;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private void knobs(String method, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Deployments.sandboxUrl(NAME) + "/knobs"))
+                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(30));
+        request.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json));
+        HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(answer.statusCode() < 300, answer.body());
+    }
+
+    @BeforeEach
+    @AfterEach
+    void reset() throws Exception {
+        knobs("DELETE", null);
+    }
+
+    @Test
+    void findsAnAppAndTellsWhetherItNeedsAuthentication() {
+        App crm = zapier.findApp(CRM).orElseThrow();
+        App webhooks = zapier.findApp(WEBHOOKS).orElseThrow();
+
+        assertEquals("SuperExampleCRM", crm.title());
+        assertTrue(crm.requiresAuthentication());
+        assertFalse(webhooks.requiresAuthentication());
+        assertTrue(zapier.findApp("00000000-0000-4000-8000-000000000000").isEmpty());
+    }
+
+    @Test
+    void searchesApps() {
+        Page<App> page = zapier.searchApps(AppSearch.byTitle("acme"));
+
+        assertTrue(page.data().stream().allMatch(app -> app.title().toLowerCase().contains("acme")));
+        assertEquals(page.data().size(), page.meta().count());
+    }
+
+    @Test
+    void listsEveryAuthenticationOverPagesOfOne() throws Exception {
+        zapier.createAuthentication(new NewAuthentication("SuperExampleCRM (third)", CRM, Map.of("api_key", "k")));
+        knobs("PUT", "{\"pageSize\":1}");
+
+        List<Authentication> all = zapier.listAuthentications(CRM);
+
+        assertEquals(3, all.size());
+        assertEquals(List.of(false, true, false), all.stream().map(Authentication::expired).toList());
+        assertEquals("SuperExampleCRM (third)", all.get(2).title());
+        assertEquals(3, all.stream().map(Authentication::id).distinct().count());
+    }
+
+    @Test
+    void fetchesInputsWithAnAuthenticationOrExplicitlyNone() {
+        String authId = zapier.listAuthentications(CRM).get(0).id();
+        Action write = zapier.listActions(CRM, "WRITE").get(0);
+
+        List<InputItem> items = zapier.actionInputs(write.id(), authId, Map.of("pipeline", "pipeline-sales"));
+
+        assertInstanceOf(InfoField.class, items.get(0));
+        Fieldset details = assertInstanceOf(Fieldset.class, items.get(1));
+        assertTrue(details.fields().stream().anyMatch(f -> f instanceof InputField field
+                && "stage".equals(field.id()) && field.dependsOn().contains("pipeline")));
+
+        Action post = zapier.listActions(WEBHOOKS, "WRITE").get(0);
+        assertEquals(3, zapier.actionInputsWithoutAuthentication(post.id(), Map.of()).size());
+    }
+
+    @Test
+    void aRateLimitCarriesRetryAfter() throws Exception {
+        knobs("PUT", "{\"failure\":\"429\",\"retryAfterSeconds\":42}");
+
+        ZapierRateLimitException e = assertThrows(ZapierRateLimitException.class, () -> zapier.findApp(CRM));
+
+        assertEquals(Duration.ofSeconds(42), e.retryAfter().orElseThrow());
+        assertEquals("throttled", e.code().orElseThrow());
+    }
+
+    @Test
+    void serverErrorsCarryZapiersErrorBody() throws Exception {
+        knobs("PUT", "{\"failure\":\"500\"}");
+        ZapierServerException e500 = assertThrows(ZapierServerException.class, () -> zapier.listAuthentications(CRM));
+        assertEquals(500, e500.status());
+        assertEquals("A server error occurred.", e500.detail().orElseThrow());
+
+        knobs("PUT", "{\"failure\":\"503\"}");
+        assertEquals(503, assertThrows(ZapierServerException.class, () -> zapier.findApp(CRM)).status());
+    }
+
+    @Test
+    void malformedJsonIsUnreadable() throws Exception {
+        knobs("PUT", "{\"failure\":\"malformed\"}");
+
+        assertEquals(Reason.UNREADABLE_RESPONSE,
+                assertThrows(ZapierUnavailableException.class, () -> zapier.findApp(CRM)).reason());
+    }
+
+    @Test
+    void aHangIsATimeout() throws Exception {
+        knobs("PUT", "{\"failure\":\"hang\",\"hangMs\":20000}");
+
+        assertEquals(Reason.TIMED_OUT,
+                assertThrows(ZapierUnavailableException.class, () -> zapier.findApp(CRM)).reason());
+    }
+}
