@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -22,6 +23,9 @@ public class ZapconnectSettings {
     public static final String READ_TIMEOUT = "zapconnect.read-timeout-ms";
     public static final String PAGE_SIZE = "zapconnect.page-size";
     public static final String MAX_PAGES = "zapconnect.max-pages";
+    public static final String ZAPIER_ORIGIN = "zapconnect.zapier-origin";
+    public static final String FRAME_ANCESTORS = "zapconnect.frame-ancestors";
+    public static final String SANDBOX_ENABLED = "zapconnect.sandbox.enabled";
 
     @Inject
     @ConfigProperty(name = API_URL, defaultValue = "https://api.zapier.com")
@@ -42,6 +46,40 @@ public class ZapconnectSettings {
     @Inject
     @ConfigProperty(name = MAX_PAGES, defaultValue = "50")
     int maxPages;
+
+    @Inject
+    @ConfigProperty(name = ZAPIER_ORIGIN, defaultValue = "https://zapier.com")
+    String zapierOrigin;
+
+    @Inject
+    @ConfigProperty(name = FRAME_ANCESTORS, defaultValue = "'self'")
+    String frameAncestors;
+
+    @Inject
+    @ConfigProperty(name = SANDBOX_ENABLED, defaultValue = "false")
+    boolean sandboxEnabled;
+
+    /** The origin of Zapier's connect popup: the only one the picker opens and hears from. */
+    public String zapierOrigin() {
+        return zapierOrigin.strip().replaceFirst("/+$", "");
+    }
+
+    /**
+     * The sandbox's origin, when the sandbox is on and Zapconnect talks to it: the picker then opens
+     * and hears from it too. Read from configuration, so nothing here depends on the sandbox.
+     */
+    public Optional<String> sandboxOrigin() {
+        if (!sandboxEnabled) {
+            return Optional.empty();
+        }
+        URI url = apiUrl();
+        return Optional.of(url.getScheme() + "://" + url.getHost() + (url.getPort() == -1 ? "" : ":" + url.getPort()));
+    }
+
+    /** The CSP {@code frame-ancestors} of our pages: who may frame the picker. */
+    public String frameAncestors() {
+        return frameAncestors.strip();
+    }
 
     /** Base URL of Zapier's API, without the {@code /v2}. */
     public URI apiUrl() {
@@ -86,6 +124,12 @@ public class ZapconnectSettings {
         }
         if (pageSize <= 0) {
             problems.add(PAGE_SIZE + " must be positive");
+        }
+        if (!zapierOrigin().matches("https://[A-Za-z0-9.\\-]+(:\\d+)?")) {
+            problems.add(ZAPIER_ORIGIN + " must be an https origin such as https://zapier.com");
+        }
+        if (frameAncestors().isEmpty() || frameAncestors().matches(".*[;,\\r\\n].*")) {
+            problems.add(FRAME_ANCESTORS + " must be a CSP source list such as 'self'");
         }
         if (maxPages <= 0) {
             problems.add(MAX_PAGES + " must be positive");

@@ -42,6 +42,8 @@ public final class ZapierErrors {
             case 403 -> new ZapierPermissionException(error);
             case 404 -> new ZapierNotFoundException(error);
             case 429 -> new ZapierRateLimitException(error, parseRetryAfter(retryAfter, clock));
+            case 503 -> new ZapierServiceUnavailableException(error, parseRetryAfter(retryAfter, clock));
+            case 504 -> new ZapierGatewayTimeoutException(error);
             default -> status >= 400 && status < 500
                     ? new ZapierInvalidRequestException(error)
                     : new ZapierServerException(error);

@@ -32,8 +32,8 @@ class ZapierErrorsTest {
         "429, ZapierRateLimitException",
         "500, ZapierServerException",
         "502, ZapierServerException",
-        "503, ZapierServerException",
-        "504, ZapierServerException",
+        "503, ZapierServiceUnavailableException",
+        "504, ZapierGatewayTimeoutException",
     })
     void eachStatusHasItsException(int status, String expected) {
         ZapierException e = ZapierErrors.fromResponse(status, "", null, null, NOW);

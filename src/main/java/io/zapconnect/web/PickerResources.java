@@ -1,0 +1,145 @@
+package io.zapconnect.web;
+
+import io.zapconnect.config.ZapconnectSettings;
+import io.zapconnect.service.Ids;
+import io.zapconnect.service.ZapierWorkflow;
+import io.zapconnect.web.ApiViews.AppView;
+import io.zapconnect.web.ApiViews.AuthenticationView;
+import io.zapconnect.web.ApiViews.AuthenticationsView;
+import io.zapconnect.web.ApiViews.FieldView;
+import io.zapconnect.web.ApiViews.InputsView;
+import io.zapconnect.web.ApiViews.PickerConfig;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.StringReader;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The picker's browser API under {@code /zapconnect/api}. It calls Zapier on the server with the
+ * caller's token, which never leaves the server.
+ */
+@RequestScoped
+@Path("")
+@Produces(MediaType.APPLICATION_JSON)
+public class PickerResources {
+
+    @Inject
+    ZapierWorkflow zapier;
+
+    @Inject
+    ZapconnectSettings settings;
+
+    /** An app: title, icon, whether it needs an authentication, and where to connect one. */
+    @GET
+    @Path("apps/{appId}")
+    public Response app(@PathParam("appId") String appId) {
+        Ids.requireAppId(appId);
+        return zapier.findApp(appId)
+                .map(app -> Response.ok(AppView.of(app)).cacheControl(noStore()).build())
+                .orElseGet(() -> Problem.of("unknown-app", "Unknown app", 404,
+                        "Zapier knows no app with id " + appId + ".").toResponse());
+    }
+
+    /** Every one of the caller's authentications for the app, all pages merged. */
+    @GET
+    @Path("apps/{appId}/authentications")
+    public Response authentications(@PathParam("appId") String appId) {
+        Ids.requireAppId(appId);
+        List<AuthenticationView> mine = zapier.listAuthentications(appId).stream().map(AuthenticationView::of)
+                .toList();
+        return Response.ok(new AuthenticationsView(appId, mine)).cacheControl(noStore()).build();
+    }
+
+    /**
+     * An action's fields for {@code {"authentication": "<id>" | null, "inputs": {...}}}; null is for
+     * an app that needs no authentication, and must be said explicitly.
+     */
+    @POST
+    @Path("actions/{actionId}/inputs")
+    @Consumes(MediaType.WILDCARD)
+    public Response inputs(@PathParam("actionId") String actionId, String body) {
+        Ids.requireOpaqueId("An action id", actionId);
+        JsonObject request = parseObject(body);
+        if (!request.containsKey("authentication")) {
+            throw new IllegalArgumentException(
+                    "\"authentication\" is required: an authentication id, or null for an app that needs none");
+        }
+        JsonValue authentication = request.get("authentication");
+        JsonValue inputs = request.getOrDefault("inputs", JsonValue.EMPTY_JSON_OBJECT);
+        if (!(inputs instanceof JsonObject inputObject)) {
+            throw new IllegalArgumentException("\"inputs\" must be an object of field ids to values");
+        }
+        Map<String, Object> values = toMap(inputObject);
+        var items = switch (authentication.getValueType()) {
+            case NULL -> zapier.actionInputsWithoutAuthentication(actionId, values);
+            case STRING -> zapier.actionInputs(actionId, ((JsonString) authentication).getString(), values);
+            default -> throw new IllegalArgumentException("\"authentication\" must be a string or null");
+        };
+        return Response.ok(new InputsView(actionId, items.stream().map(FieldView::of).toList()))
+                .cacheControl(noStore()).build();
+    }
+
+    /** The origins the picker may open and hear from: Zapier's, and the sandbox's when it is on. */
+    @GET
+    @Path("config")
+    public PickerConfig config() {
+        return new PickerConfig(settings.zapierOrigin(), settings.sandboxOrigin().orElse(null));
+    }
+
+    private static JsonObject parseObject(String body) {
+        if (body == null || body.isBlank()) {
+            throw new IllegalArgumentException("The request body is empty: send a JSON object");
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            JsonValue value = reader.readValue();
+            if (value instanceof JsonObject object) {
+                return object;
+            }
+            throw new IllegalArgumentException("The request body must be a JSON object");
+        } catch (JsonException malformed) {
+            throw new IllegalArgumentException("The request body is not valid JSON");
+        }
+    }
+
+    private static Map<String, Object> toMap(JsonObject object) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        object.forEach((key, value) -> map.put(key, plain(value)));
+        return map;
+    }
+
+    private static Object plain(JsonValue value) {
+        return switch (value.getValueType()) {
+            case NULL -> null;
+            case TRUE -> Boolean.TRUE;
+            case FALSE -> Boolean.FALSE;
+            case STRING -> ((JsonString) value).getString();
+            case NUMBER -> ((JsonNumber) value).bigDecimalValue();
+            case ARRAY -> value.asJsonArray().stream().map(PickerResources::plain).toList();
+            case OBJECT -> toMap(value.asJsonObject());
+        };
+    }
+
+    private static CacheControl noStore() {
+        CacheControl cache = new CacheControl();
+        cache.setNoStore(true);
+        return cache;
+    }
+}

@@ -1,0 +1,119 @@
+package io.zapconnect.web;
+
+import io.zapconnect.error.ZapierAuthenticationException;
+import io.zapconnect.error.ZapierException;
+import io.zapconnect.error.ZapierGatewayTimeoutException;
+import io.zapconnect.error.ZapierServiceUnavailableException;
+import io.zapconnect.error.ZapierInvalidRequestException;
+import io.zapconnect.error.ZapierNotFoundException;
+import io.zapconnect.error.ZapierPermissionException;
+import io.zapconnect.error.ZapierRateLimitException;
+import io.zapconnect.error.ZapierUnavailableException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.time.Duration;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Every failure of our browser API as an RFC 9457 problem: never a stack trace. */
+final class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class.getName());
+
+    private ProblemMappers() {
+    }
+
+    /** Zapier's failures, in words the picker shows; statuses a browser and a proxy understand. */
+    @Provider
+    public static class Zapier implements ExceptionMapper<ZapierException> {
+        @Override
+        public Response toResponse(ZapierException e) {
+            LOG.log(Level.INFO, "Zapier call failed: {0}", e.getMessage());
+            return problemOf(e).withRequestId(e.requestId().orElse(null)).toResponse();
+        }
+
+        // Java 17: no pattern switch yet, so a chain from the most specific class down.
+        private static Problem problemOf(ZapierException e) {
+            if (e instanceof ZapierRateLimitException limited) {
+                return Problem.of("rate-limited", "Zapier's rate limit was reached", 429,
+                        "Zapier is receiving too many requests. Try again "
+                                + limited.retryAfter().map(d -> "in " + d.toSeconds() + " seconds.").orElse("later."))
+                        .withRetryAfter(limited.retryAfter().map(Duration::toSeconds).orElse(null));
+            }
+            if (e instanceof ZapierNotFoundException notFound) {
+                return Problem.of("not-found", "Not found on Zapier", 404,
+                        notFound.detail().orElse("Zapier does not know what was asked for."));
+            }
+            if (e instanceof ZapierInvalidRequestException invalid) {
+                return Problem.of("zapier-refused", "Zapier refused the request", 400,
+                        invalid.detail().orElse("Zapier refused the request as invalid."));
+            }
+            if (e instanceof ZapierAuthenticationException) {
+                return Problem.of("zapier-credentials", "Zapier did not accept the account's credentials", 502,
+                        "Zapier did not accept this Zapier account's access. Reconnect the Zapier account.");
+            }
+            if (e instanceof ZapierPermissionException) {
+                return Problem.of("zapier-permission", "The Zapier account may not do this", 502,
+                        "The Zapier account's access does not allow this. Reconnect it with more permissions.");
+            }
+            if (e instanceof ZapierUnavailableException unavailable) {
+                return switch (unavailable.reason()) {
+                    case TIMED_OUT -> timeout();
+                    case CONNECTION_FAILED -> Problem.of("zapier-unreachable", "Zapier could not be reached", 502,
+                            "Zapier could not be reached. Try again in a moment.");
+                    case UNREADABLE_RESPONSE -> Problem.of("zapier-bad-answer", "Zapier's answer was unreadable",
+                            502, "Zapier answered with something that could not be read. Try again.");
+                };
+            }
+            if (e instanceof ZapierServiceUnavailableException unavailable) {
+                return Problem.of("zapier-unavailable", "Zapier is unavailable", 503,
+                        "Zapier is temporarily unavailable. Try again in a moment.")
+                        .withRetryAfter(unavailable.retryAfter().map(Duration::toSeconds).orElse(null));
+            }
+            if (e instanceof ZapierGatewayTimeoutException) {
+                return timeout();
+            }
+            return Problem.of("zapier-error", "Zapier failed", 502,
+                    "Zapier had a problem answering. Try again in a moment.");
+        }
+
+        private static Problem timeout() {
+            return Problem.of("zapier-timeout", "Zapier did not answer in time", 504,
+                    "Zapier took too long to answer. Try again.");
+        }
+    }
+    /** Input we refused before calling Zapier. */
+    @Provider
+    public static class BadInput implements ExceptionMapper<IllegalArgumentException> {
+        @Override
+        public Response toResponse(IllegalArgumentException e) {
+            return Problem.of("bad-request", "Bad request", 400, e.getMessage()).toResponse();
+        }
+    }
+
+    /** JAX-RS's own answers (no such path, wrong method or media type) as problems too. */
+    @Provider
+    public static class Http implements ExceptionMapper<WebApplicationException> {
+        @Override
+        public Response toResponse(WebApplicationException e) {
+            int status = e.getResponse().getStatus();
+            Response.StatusType type = Response.Status.fromStatusCode(status);
+            String title = type == null ? "HTTP " + status : type.getReasonPhrase();
+            return Problem.of("http-" + status, title, status, title + ".").toResponse();
+        }
+    }
+
+    /** Anything else: a bug of ours. Logged in full here, told in one sentence there. */
+    @Provider
+    public static class Unexpected implements ExceptionMapper<RuntimeException> {
+        @Override
+        public Response toResponse(RuntimeException e) {
+            LOG.log(Level.SEVERE, "Unexpected failure in Zapconnect's API", e);
+            return Problem.of("internal", "Internal error", 500,
+                    "Something went wrong on our side. Try again; if it persists, tell the administrator.")
+                    .toResponse();
+        }
+    }
+}

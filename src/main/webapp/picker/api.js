@@ -1,0 +1,47 @@
+// @ts-check
+/** Calls to Zapconnect's browser API, with one error type whose message the picker can show. */
+
+/** An answer of our API that was not a success, with the problem's detail as its message. */
+export class ApiError extends Error {
+    /**
+     * @param {string} message
+     * @param {number} status
+     * @param {number | null} retryAfter seconds, when the server said
+     */
+    constructor(message, status, retryAfter) {
+        super(message);
+        this.name = "ApiError";
+        this.status = status;
+        this.retryAfter = retryAfter;
+    }
+}
+
+/**
+ * Fetches JSON from our API. An error answer becomes an ApiError carrying the problem's `detail`;
+ * a network failure becomes one with status 0.
+ *
+ * @param {string | URL} url
+ * @param {RequestInit} [init]
+ * @param {string} [networkMessage] the message when the server could not be reached
+ * @returns {Promise<any>}
+ */
+export async function fetchJSON(url, init = {}, networkMessage = "The server could not be reached.") {
+    let response;
+    try {
+        response = await fetch(url, {
+            credentials: "same-origin",
+            ...init,
+            headers: { Accept: "application/json", ...(init.headers ?? {}) },
+        });
+    } catch {
+        throw new ApiError(networkMessage, 0, null);
+    }
+    const type = response.headers.get("Content-Type") ?? "";
+    const body = type.includes("json") ? await response.json().catch(() => null) : null;
+    if (!response.ok) {
+        const retry = Number.parseInt(response.headers.get("Retry-After") ?? "", 10);
+        const detail = body && typeof body.detail === "string" ? body.detail : `HTTP ${response.status}`;
+        throw new ApiError(detail, response.status, Number.isNaN(retry) ? null : retry);
+    }
+    return body;
+}

@@ -1,0 +1,68 @@
+// @ts-check
+/** Every text the picker shows, per language. Add a language by adding an object of the same keys. */
+
+/** @typedef {typeof en} Strings */
+
+const en = {
+    loading: "Loading your accounts…",
+    listLabel: (/** @type {string} */ app) => `Your ${app} accounts`,
+    noAuthNeeded: (/** @type {string} */ app) => `${app} needs no account: nothing to choose.`,
+    empty: (/** @type {string} */ app) => `No ${app} account is connected yet.`,
+    connect: (/** @type {string} */ app) => `Connect ${app}`,
+    connectAnother: "Connect another account",
+    reconnect: "Reconnect",
+    reconnectLabel: (/** @type {string} */ title) => `Reconnect ${title}`,
+    expired: "Expired",
+    selected: (/** @type {string} */ title) => `Selected: ${title}`,
+    waiting: "Finish connecting in the Zapier window…",
+    connected: (/** @type {string} */ title) => `Connected and selected: ${title}`,
+    nothingNew: "No new account was connected.",
+    chooseNew: "Several new accounts were connected: choose the one to use.",
+    blocked: "The Zapier window was blocked by your browser. Allow popups for this site, then try again.",
+    tryAgain: "Try again",
+    timeout: "Connecting took too long, so we stopped waiting. Try again when you are ready.",
+    refused: "This app's connect link does not lead to Zapier, so it was not opened.",
+    errorTitle: "Your accounts could not be loaded.",
+    retry: "Retry",
+    network: "The server could not be reached.",
+    noApp: "No app is set on this picker.",
+};
+
+/** @type {Strings} */
+const fr = {
+    loading: "Chargement de vos comptes…",
+    listLabel: (app) => `Vos comptes ${app}`,
+    noAuthNeeded: (app) => `${app} ne demande pas de compte : rien à choisir.`,
+    empty: (app) => `Aucun compte ${app} n’est encore connecté.`,
+    connect: (app) => `Connecter ${app}`,
+    connectAnother: "Connecter un autre compte",
+    reconnect: "Reconnecter",
+    reconnectLabel: (title) => `Reconnecter ${title}`,
+    expired: "Expiré",
+    selected: (title) => `Sélectionné : ${title}`,
+    waiting: "Terminez la connexion dans la fenêtre Zapier…",
+    connected: (title) => `Connecté et sélectionné : ${title}`,
+    nothingNew: "Aucun nouveau compte n’a été connecté.",
+    chooseNew: "Plusieurs comptes ont été connectés : choisissez celui à utiliser.",
+    blocked: "Votre navigateur a bloqué la fenêtre Zapier. Autorisez les fenêtres pour ce site, puis réessayez.",
+    tryAgain: "Réessayer",
+    timeout: "La connexion a pris trop de temps : nous avons cessé d’attendre. Réessayez quand vous serez prêt.",
+    refused: "Le lien de connexion de cette application ne mène pas à Zapier : il n’a pas été ouvert.",
+    errorTitle: "Vos comptes n’ont pas pu être chargés.",
+    retry: "Réessayer",
+    network: "Le serveur est injoignable.",
+    noApp: "Aucune application n’est indiquée sur ce sélecteur.",
+};
+
+const languages = /** @type {Record<string, Strings>} */ ({ en, fr });
+
+/**
+ * The strings for a language tag such as `fr-CA`, falling back to English.
+ *
+ * @param {string | null | undefined} lang
+ * @returns {Strings}
+ */
+export function stringsFor(lang) {
+    const primary = (lang ?? "").toLowerCase().split("-")[0];
+    return languages[primary] ?? en;
+}

@@ -1,0 +1,402 @@
+// @ts-check
+/**
+ * `<zapier-auth-picker app="<app uuid>">`: lets the user pick one of their Zapier authentications
+ * for an app, or connect a new one in Zapier's popup, and tells the page with a
+ * `zapier-authentication-selected` event (bubbles, composed) whose detail is
+ * `{authenticationId, appId, via}`; `authenticationId` is null for an app that needs none.
+ *
+ * Attributes: `app` (required), `lang` (else the closest `lang` of the page), `api` (base URL of
+ * Zapconnect's API; by default the `api/` beside this script's folder), `popup-timeout` (ms).
+ * Themed with CSS custom properties `--zapier-picker-*` (see the README).
+ */
+
+import { ApiError, fetchJSON } from "./api.js";
+import { connect as connectInPopup, DEFAULT_TIMEOUT_MS } from "./popup-handler.js";
+import { stringsFor } from "./strings.js";
+
+/** @typedef {{id: string, title: string, image: string | null, requiresAuthentication: boolean, connectUrl: string | null}} AppInfo */
+/** @typedef {{id: string, title: string, expired: boolean}} AuthInfo */
+/** @typedef {{zapierOrigin: string, sandboxOrigin: string | null}} PickerConfig */
+
+export const SELECTED_EVENT = "zapier-authentication-selected";
+
+/** @type {Map<string, Promise<PickerConfig>>} */
+const configs = new Map();
+let instances = 0;
+
+export class ZapierAuthPicker extends HTMLElement {
+    static get observedAttributes() {
+        return ["app", "lang"];
+    }
+
+    /** @type {ShadowRoot} */
+    #root;
+    #name = `zapier-auth-${++instances}`;
+    /** @type {AppInfo | null} */
+    #app = null;
+    /** @type {AuthInfo[]} */
+    #auths = [];
+    /** @type {string | null | undefined} undefined until something is selected */
+    #selected = undefined;
+    /** @type {Set<string>} ids to point out after an ambiguous connect */
+    #fresh = new Set();
+    #busy = false;
+    #generation = 0;
+
+    constructor() {
+        super();
+        this.#root = this.attachShadow({ mode: "open" });
+    }
+
+    connectedCallback() {
+        void this.reload();
+    }
+
+    /**
+     * @param {string} name
+     * @param {string | null} before
+     * @param {string | null} after
+     */
+    attributeChangedCallback(name, before, after) {
+        if (this.isConnected && before !== after) {
+            if (name === "app") {
+                this.#selected = undefined;
+            }
+            void this.reload();
+        }
+    }
+
+    /** The selected authentication's id; null for an app that needs none; undefined before a choice. */
+    get value() {
+        return this.#selected;
+    }
+
+    get #t() {
+        const lang = this.getAttribute("lang") || this.closest("[lang]")?.getAttribute("lang")
+            || document.documentElement.lang;
+        return stringsFor(lang);
+    }
+
+    get #api() {
+        return new URL(this.getAttribute("api") || new URL("../api/", import.meta.url).href, document.baseURI);
+    }
+
+    /** Loads the app and the user's authentications again, keeping the selection. */
+    async reload() {
+        const generation = ++this.#generation;
+        const appId = this.getAttribute("app");
+        if (!appId) {
+            this.#renderError(this.#t.noApp, false);
+            return;
+        }
+        this.#renderLoading();
+        try {
+            const app = /** @type {AppInfo} */ (await fetchJSON(new URL(`apps/${encodeURIComponent(appId)}`, this.#api),
+                {}, this.#t.network));
+            if (generation !== this.#generation) {
+                return;
+            }
+            this.#app = app;
+            if (!app.requiresAuthentication) {
+                this.#auths = [];
+                this.#renderNoAuthentication();
+                this.#select(null, "auto");
+                return;
+            }
+            const auths = await this.#listAuthentications();
+            if (generation !== this.#generation) {
+                return;
+            }
+            this.#auths = auths;
+            this.#renderList();
+        } catch (error) {
+            if (generation === this.#generation) {
+                this.#renderError(error instanceof ApiError ? error.message : this.#t.network, true);
+            }
+        }
+    }
+
+    /** @returns {Promise<AuthInfo[]>} */
+    async #listAuthentications() {
+        const appId = this.getAttribute("app") ?? "";
+        const answer = await fetchJSON(new URL(`apps/${encodeURIComponent(appId)}/authentications`, this.#api),
+            {}, this.#t.network);
+        return answer.authentications;
+    }
+
+    /** @returns {Promise<PickerConfig>} */
+    #config() {
+        const url = new URL("config", this.#api).href;
+        let config = configs.get(url);
+        if (!config) {
+            config = fetchJSON(url, {}, this.#t.network);
+            config.catch(() => configs.delete(url));
+            configs.set(url, config);
+        }
+        return config;
+    }
+
+    /**
+     * @param {string | null} authenticationId
+     * @param {"list" | "message" | "refetch" | "auto"} via how the choice was made
+     */
+    #select(authenticationId, via) {
+        this.#selected = authenticationId;
+        for (const radio of this.#root.querySelectorAll("input[type=radio]")) {
+            const input = /** @type {HTMLInputElement} */ (radio);
+            input.checked = input.value === authenticationId;
+        }
+        const chosen = this.#auths.find((auth) => auth.id === authenticationId);
+        if (chosen) {
+            this.#status(this.#t.selected(chosen.title));
+        }
+        this.dispatchEvent(new CustomEvent(SELECTED_EVENT, {
+            bubbles: true,
+            composed: true,
+            detail: { authenticationId, appId: this.getAttribute("app"), via },
+        }));
+    }
+
+    /** Opens Zapier's popup, then refreshes the list and selects the new authentication. */
+    async #connect() {
+        const app = this.#app;
+        if (!app || !app.connectUrl || this.#busy) {
+            return;
+        }
+        const t = this.#t;
+        this.#busy = true;
+        this.#setButtonsDisabled(true);
+        this.#status(t.waiting);
+        try {
+            const config = await this.#config();
+            const timeout = Number.parseInt(this.getAttribute("popup-timeout") ?? "", 10);
+            const result = await connectInPopup({
+                url: app.connectUrl,
+                origins: config,
+                before: this.#auths.map((auth) => auth.id),
+                listIds: async () => (await this.#listAuthentications()).map((auth) => auth.id),
+                timeoutMs: Number.isNaN(timeout) ? DEFAULT_TIMEOUT_MS : timeout,
+            });
+            this.#busy = false;
+            switch (result.outcome) {
+            case "connected": {
+                await this.#refreshList();
+                this.#select(result.authenticationId, result.via);
+                const chosen = this.#auths.find((auth) => auth.id === result.authenticationId);
+                this.#status(t.connected(chosen ? chosen.title : result.authenticationId));
+                this.#focusSelected();
+                break;
+            }
+            case "ambiguous":
+                this.#fresh = new Set(result.candidates);
+                await this.#refreshList();
+                this.#status(t.chooseNew);
+                this.#focusRadio(result.candidates[0]);
+                break;
+            case "nothing":
+                await this.#refreshList();
+                this.#status(t.nothingNew);
+                break;
+            case "blocked":
+                this.#setButtonsDisabled(false);
+                this.#statusWithRetry(t.blocked);
+                break;
+            case "timeout":
+                this.#setButtonsDisabled(false);
+                this.#status(t.timeout, "warning");
+                break;
+            case "refused":
+                this.#setButtonsDisabled(false);
+                this.#status(t.refused, "warning");
+                break;
+            }
+        } catch (error) {
+            this.#busy = false;
+            this.#renderError(error instanceof ApiError ? error.message : t.network, true);
+        }
+    }
+
+    async #refreshList() {
+        try {
+            this.#auths = await this.#listAuthentications();
+            this.#renderList();
+        } catch (error) {
+            this.#renderError(error instanceof ApiError ? error.message : this.#t.network, true);
+        }
+    }
+
+    // ---- rendering: third-party text goes through textContent only ----
+
+    /**
+     * @param {string} tag
+     * @param {Record<string, string>} [attributes]
+     * @param {string} [text]
+     * @returns {HTMLElement}
+     */
+    #el(tag, attributes = {}, text) {
+        const element = document.createElement(tag);
+        for (const [name, value] of Object.entries(attributes)) {
+            element.setAttribute(name, value);
+        }
+        if (text !== undefined) {
+            element.textContent = text;
+        }
+        return element;
+    }
+
+    /** @param {HTMLElement} body */
+    #frame(body) {
+        const style = this.#el("link", { rel: "stylesheet", href: new URL("zapier-auth-picker.css", import.meta.url).href });
+        const section = this.#el("section", { class: "picker", part: "container" });
+        if (this.#app) {
+            const header = this.#el("header", { class: "app", part: "header" });
+            if (this.#app.image && /^https?:/.test(this.#app.image)) {
+                header.append(this.#el("img", { class: "icon", src: this.#app.image, alt: "", width: "32", height: "32" }));
+            }
+            header.append(this.#el("span", { class: "app-title" }, this.#app.title));
+            section.append(header);
+        }
+        section.append(body);
+        section.append(this.#el("p", { class: "status", role: "status", "aria-live": "polite", part: "status" }));
+        this.#root.replaceChildren(style, section);
+    }
+
+    #renderLoading() {
+        const body = this.#el("p", { class: "loading", "aria-busy": "true" }, this.#t.loading);
+        this.#frame(body);
+    }
+
+    #renderNoAuthentication() {
+        this.#frame(this.#el("p", { class: "no-auth" }, this.#t.noAuthNeeded(this.#app?.title ?? "")));
+    }
+
+    /**
+     * @param {string} message
+     * @param {boolean} canRetry
+     */
+    #renderError(message, canRetry) {
+        const box = this.#el("div", { class: "error", role: "alert", part: "error" });
+        box.append(this.#el("p", { class: "error-title" }, this.#t.errorTitle));
+        box.append(this.#el("p", { class: "error-detail" }, message));
+        if (canRetry) {
+            const retry = this.#el("button", { type: "button", class: "retry" }, this.#t.retry);
+            retry.addEventListener("click", () => void this.reload());
+            box.append(retry);
+        }
+        this.#frame(box);
+    }
+
+    #renderList() {
+        const t = this.#t;
+        const app = /** @type {AppInfo} */ (this.#app);
+        const body = this.#el("div", { class: "body" });
+        if (this.#auths.length === 0) {
+            body.append(this.#el("p", { class: "empty" }, t.empty(app.title)));
+            const connect = this.#el("button", { type: "button", class: "connect primary", part: "primary-button" },
+                t.connect(app.title));
+            connect.addEventListener("click", () => void this.#connect());
+            body.append(connect);
+        } else {
+            const group = this.#el("fieldset", { class: "accounts", part: "list" });
+            group.append(this.#el("legend", {}, t.listLabel(app.title)));
+            for (const auth of this.#auths) {
+                group.append(this.#option(auth));
+            }
+            body.append(group);
+            const another = this.#el("button", { type: "button", class: "connect-another", part: "secondary-button" },
+                t.connectAnother);
+            another.addEventListener("click", () => void this.#connect());
+            body.append(another);
+        }
+        this.#frame(body);
+        const chosen = this.#auths.find((auth) => auth.id === this.#selected);
+        if (chosen) {
+            this.#status(t.selected(chosen.title));
+        }
+    }
+
+    /** @param {AuthInfo} auth */
+    #option(auth) {
+        const t = this.#t;
+        const id = `${this.#name}-${auth.id}`;
+        const row = this.#el("div", { class: "option", part: "option" });
+        if (auth.expired) {
+            row.classList.add("expired");
+        }
+        if (this.#fresh.has(auth.id)) {
+            row.classList.add("fresh");
+        }
+        const radio = /** @type {HTMLInputElement} */ (this.#el("input", { type: "radio", name: this.#name, id }));
+        radio.value = auth.id;
+        radio.checked = auth.id === this.#selected;
+        radio.disabled = auth.expired;
+        radio.addEventListener("change", () => {
+            if (radio.checked) {
+                this.#fresh.clear();
+                this.#select(auth.id, "list");
+            }
+        });
+        const label = this.#el("label", { for: id });
+        label.append(this.#el("span", { class: "title" }, auth.title));
+        row.append(radio, label);
+        if (auth.expired) {
+            const badgeId = `${id}-expired`;
+            label.append(this.#el("span", { class: "badge", id: badgeId }, t.expired));
+            radio.setAttribute("aria-describedby", badgeId);
+            const reconnect = this.#el("button", { type: "button", class: "reconnect", "aria-label": t.reconnectLabel(auth.title) },
+                t.reconnect);
+            reconnect.addEventListener("click", () => void this.#connect());
+            row.append(reconnect);
+        }
+        return row;
+    }
+
+    /**
+     * @param {string} message
+     * @param {"info" | "warning"} [kind]
+     */
+    #status(message, kind = "info") {
+        const status = this.#root.querySelector(".status");
+        if (status) {
+            status.className = `status ${kind}`;
+            status.textContent = message;
+        }
+    }
+
+    /** @param {string} message */
+    #statusWithRetry(message) {
+        const status = this.#root.querySelector(".status");
+        if (!status) {
+            return;
+        }
+        status.className = "status warning";
+        status.textContent = message;
+        const again = this.#el("button", { type: "button", class: "try-again" }, this.#t.tryAgain);
+        again.addEventListener("click", () => void this.#connect());
+        status.append(" ", again);
+        again.focus();
+    }
+
+    /** @param {boolean} disabled */
+    #setButtonsDisabled(disabled) {
+        for (const button of this.#root.querySelectorAll("button.connect, button.connect-another, button.reconnect")) {
+            /** @type {HTMLButtonElement} */ (button).disabled = disabled;
+        }
+    }
+
+    #focusSelected() {
+        if (this.#selected) {
+            this.#focusRadio(this.#selected);
+        }
+    }
+
+    /** @param {string} authenticationId */
+    #focusRadio(authenticationId) {
+        const radio = /** @type {HTMLInputElement | null} */ (this.#root.getElementById(`${this.#name}-${authenticationId}`));
+        radio?.focus();
+    }
+}
+
+if (!customElements.get("zapier-auth-picker")) {
+    customElements.define("zapier-auth-picker", ZapierAuthPicker);
+}
