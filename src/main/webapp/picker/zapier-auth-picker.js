@@ -109,6 +109,9 @@ export class ZapierAuthPicker extends HTMLElement {
             }
             this.#auths = auths;
             this.#renderList();
+            // Fetched now, so that a click on Connect opens the popup at once, within the click's
+            // user activation.
+            this.#config().catch(() => {});
         } catch (error) {
             if (generation === this.#generation) {
                 this.#renderError(error instanceof ApiError ? error.message : this.#t.network, true);

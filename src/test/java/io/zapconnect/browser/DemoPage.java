@@ -1,0 +1,122 @@
+package io.zapconnect.browser;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.SearchContext;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The demo page at /zapconnect/ and the pickers on it, as a user sees them. */
+final class DemoPage {
+
+    static final String CRM = "4b3920d6-1d5a-4071-b837-9383dc511b80";
+    static final String SHEETS = "81f613aa-c98a-4383-a5fc-195e68647217";
+    static final String WEBHOOKS = "5d4b1a2c-8e0f-4c6b-9a77-3f2e1d0c9b8a";
+
+    final WebDriver driver;
+    final String mainWindow;
+    private final WebDriverWait wait;
+
+    DemoPage(WebDriver driver, String url) {
+        this.driver = driver;
+        driver.get(url);
+        this.mainWindow = driver.getWindowHandle();
+        this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    }
+
+    WebDriverWait waiting() {
+        return wait;
+    }
+
+    Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    /** The shadow root of the picker with this element id (crm, sheets, webhooks). */
+    SearchContext picker(String id) {
+        return driver.findElement(By.id(id)).getShadowRoot();
+    }
+
+    /** Waits until the picker shows an element matching the selector, and returns it. */
+    WebElement await(String pickerId, String css) {
+        return wait.until(d -> {
+            List<WebElement> found = picker(pickerId).findElements(By.cssSelector(css));
+            return found.isEmpty() ? null : found.get(0);
+        });
+    }
+
+    List<WebElement> all(String pickerId, String css) {
+        return picker(pickerId).findElements(By.cssSelector(css));
+    }
+
+    String status(String pickerId) {
+        return await(pickerId, ".status").getText();
+    }
+
+    /** The zapier-authentication-selected events the page received, for one app, in order. */
+    List<JsonObject> events(String appId) {
+        List<JsonObject> events = new ArrayList<>();
+        for (WebElement item : driver.findElements(By.cssSelector("#events li"))) {
+            try (JsonReader reader = Json.createReader(new StringReader(item.getText()))) {
+                JsonObject event = reader.readObject();
+                if (appId.equals(event.getString("appId", null))) {
+                    events.add(event);
+                }
+            }
+        }
+        return events;
+    }
+
+    /** Waits for an event of the app beyond the count given, and returns it. */
+    JsonObject awaitEvent(String appId, int seenBefore) {
+        return wait.until(d -> {
+            List<JsonObject> events = events(appId);
+            return events.size() > seenBefore ? events.get(events.size() - 1) : null;
+        });
+    }
+
+    /** Waits for the connect popup, switches to it, and returns its handle. */
+    String switchToPopup() {
+        wait.until(d -> d.getWindowHandles().size() > 1);
+        Set<String> handles = driver.getWindowHandles();
+        String popup = handles.stream().filter(h -> !h.equals(mainWindow)).findFirst().orElseThrow();
+        driver.switchTo().window(popup);
+        wait.until(d -> !d.findElements(By.id("allow")).isEmpty() || !d.findElements(By.tagName("h1")).isEmpty());
+        return popup;
+    }
+
+    /** In the popup: signs in with this account name and allows. */
+    void allowAs(String account) {
+        WebElement field = driver.findElement(By.id("account"));
+        field.clear();
+        field.sendKeys(account);
+        driver.findElement(By.id("allow")).click();
+        backToMain();
+    }
+
+    void cancel() {
+        driver.findElement(By.id("cancel")).click();
+        backToMain();
+    }
+
+    /** Back to the demo page once the popup has closed itself. */
+    void backToMain() {
+        wait.until(d -> d.getWindowHandles().size() == 1);
+        driver.switchTo().window(mainWindow);
+    }
+
+    /** The id of the radio the picker has checked, or null. */
+    String checkedId(String pickerId) {
+        List<WebElement> checked = all(pickerId, "input[type=radio]:checked");
+        return checked.isEmpty() ? null : checked.get(0).getAttribute("value");
+    }
+}

@@ -1,0 +1,325 @@
+package io.zapconnect.browser;
+
+import static io.zapconnect.browser.DemoPage.CRM;
+import static io.zapconnect.browser.DemoPage.SHEETS;
+import static io.zapconnect.browser.DemoPage.WEBHOOKS;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.zapconnect.it.Http;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/**
+ * The picker in Chromium against the sandbox in a real Liberty: the product's WAR, as the build
+ * deployed it, whose demo user is the sandbox's alice.
+ */
+@ExtendWith(ArquillianExtension.class)
+class PickerBrowserIT {
+
+    static final String TOKEN = "sandbox-token-alice";
+    static ChromeDriver driver;
+    DemoPage page;
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        driver = Chromium.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @BeforeEach
+    void freshUserAndPage() {
+        knobs(null);
+        page = new DemoPage(driver, Http.server() + "/zapconnect/");
+    }
+
+    @AfterEach
+    void closeStrayWindows() {
+        for (String handle : driver.getWindowHandles()) {
+            if (!handle.equals(page.mainWindow)) {
+                driver.switchTo().window(handle).close();
+            }
+        }
+        driver.switchTo().window(page.mainWindow);
+        knobs(null);
+    }
+
+    /** Sets the demo user's sandbox knobs; null resets the user to the seeded data. */
+    static void knobs(String json) {
+        HttpResponse<String> answer = json == null
+                ? Http.send("DELETE", "/zapconnect/sandbox/knobs", TOKEN, null, null)
+                : Http.send("PUT", "/zapconnect/sandbox/knobs", TOKEN, "application/json", json);
+        assertTrue(answer.statusCode() < 300, answer.body());
+    }
+
+    static List<String> authIds(String app) {
+        JsonObject list = Http.json(Http.get("/zapconnect/api/apps/" + app + "/authentications", null));
+        return list.getJsonArray("authentications").stream().map(v -> v.asJsonObject().getString("id")).toList();
+    }
+
+    @Test
+    void choosingAnAuthenticationDispatchesTheEvent() {
+        WebElement first = page.await("crm", "input[type=radio]:not([disabled])");
+        String id = first.getAttribute("value");
+
+        page.picker("crm").findElement(By.cssSelector("label[for='" + first.getAttribute("id") + "']")).click();
+
+        JsonObject event = page.awaitEvent(CRM, 0);
+        assertEquals(id, event.getString("authenticationId"));
+        assertEquals(CRM, event.getString("appId"));
+        assertEquals("list", event.getString("via"));
+        assertTrue(page.status("crm").contains("alice@example.com"));
+    }
+
+    @Test
+    void theExpiredAuthenticationIsMarkedAndCannotBeChosen() {
+        page.await("crm", "input[type=radio]");
+        WebElement expired = page.await("crm", ".option.expired");
+
+        assertTrue(expired.getText().contains("Expired"));
+        assertFalse(expired.findElement(By.cssSelector("input")).isEnabled());
+        assertTrue(expired.findElement(By.cssSelector("button.reconnect")).isDisplayed());
+    }
+
+    @Test
+    void anEmptyListMakesConnectingThePrimaryActionAndTheNewOneIsSelected() {
+        WebElement connect = page.await("sheets", "button.connect.primary");
+        assertTrue(page.await("sheets", ".empty").getText().contains("No Acme Sheets account"));
+
+        connect.click();
+        page.switchToPopup();
+        page.allowAs("sheets-owner@example.com");
+
+        JsonObject event = page.awaitEvent(SHEETS, 0);
+        assertEquals("message", event.getString("via"));
+        String id = event.getString("authenticationId");
+        assertEquals(List.of(id), authIds(SHEETS));
+        page.waiting().until(d -> id.equals(page.checkedId("sheets")));
+        assertTrue(page.status("sheets").contains("sheets-owner@example.com"));
+        WebElement focused = (WebElement) page.js(
+                "return document.getElementById('sheets').shadowRoot.activeElement");
+        assertEquals(id, focused.getAttribute("value"), "focus goes to the new selection");
+    }
+
+    @Test
+    void aSecondAccountCanBeConnected() {
+        List<String> before = authIds(CRM);
+        page.await("crm", "button.connect-another").click();
+        page.switchToPopup();
+        page.allowAs("second@example.com");
+
+        JsonObject event = page.awaitEvent(CRM, 0);
+        String id = event.getString("authenticationId");
+        assertFalse(before.contains(id));
+        page.waiting().until(d -> page.all("crm", "input[type=radio]").size() == 3);
+        assertEquals(id, page.checkedId("crm"));
+    }
+
+    @Test
+    void whenTheOpenerIsCutTheFallbackFindsTheNewAuthentication() {
+        knobs("{\"openerCut\": true}");
+        page.await("sheets", "button.connect").click();
+        page.switchToPopup();
+        page.allowAs("cut@example.com");
+
+        JsonObject event = page.awaitEvent(SHEETS, 0);
+        assertEquals("refetch", event.getString("via"));
+        assertEquals(authIds(SHEETS), List.of(event.getString("authenticationId")));
+    }
+
+    @Test
+    void cancelInThePopupChangesNothingAndShowsNoError() {
+        List<String> before = authIds(CRM);
+        page.await("crm", "button.connect-another").click();
+        page.switchToPopup();
+        page.cancel();
+
+        page.waiting().until(d -> page.status("crm").contains("No new account was connected."));
+        assertTrue(page.all("crm", ".error").isEmpty());
+        assertEquals(before, authIds(CRM));
+        assertTrue(page.events(CRM).isEmpty());
+        assertFalse(page.await("crm", "button.connect-another").getAttribute("disabled") != null);
+    }
+
+    @Test
+    void aBlockedPopupGivesAnInlineMessageWithRetry() {
+        page.await("sheets", "button.connect");
+        page.js("window.__open = window.open; window.open = () => null;");
+
+        page.await("sheets", "button.connect").click();
+
+        page.waiting().until(d -> page.status("sheets").contains("blocked"));
+        WebElement retry = page.await("sheets", ".status button.try-again");
+        assertEquals(1, driver.getWindowHandles().size());
+
+        page.js("window.open = window.__open;");
+        retry.click();
+        page.switchToPopup();
+        page.allowAs("after-block@example.com");
+        assertEquals("message", page.awaitEvent(SHEETS, 0).getString("via"));
+    }
+
+    @Test
+    void anAppThatNeedsNoAuthenticationSelectsNullAtOnce() {
+        JsonObject event = page.awaitEvent(WEBHOOKS, 0);
+
+        assertEquals(JsonValue.NULL, event.get("authenticationId"));
+        assertEquals("auto", event.getString("via"));
+        assertTrue(page.all("webhooks", "input[type=radio]").isEmpty());
+        assertTrue(page.all("webhooks", "button").isEmpty());
+    }
+
+    @Test
+    void anExpiredAuthenticationCanBeReconnected() {
+        page.await("crm", "button.reconnect").click();
+        page.switchToPopup();
+        page.allowAs("alice.old@example.com");
+
+        JsonObject event = page.awaitEvent(CRM, 0);
+        page.waiting().until(d -> event.getString("authenticationId").equals(page.checkedId("crm")));
+        assertEquals(3, authIds(CRM).size());
+    }
+
+    @Test
+    void aMessageFromAnotherOriginIsIgnored() {
+        knobs("{\"otherPostingOrigin\": true}");
+        page.js("window.__origins = []; window.addEventListener('message', e => window.__origins.push(e.origin));");
+
+        page.await("sheets", "button.connect").click();
+        page.switchToPopup();
+        page.allowAs("elsewhere@example.com");
+
+        JsonObject event = page.awaitEvent(SHEETS, 0);
+        @SuppressWarnings("unchecked")
+        List<String> origins = (List<String>) page.js("return window.__origins;");
+        assertTrue(origins.stream().anyMatch(o -> o.contains("127.0.0.1")),
+                "the forged message did arrive: " + origins);
+        assertEquals("refetch", event.getString("via"), "it was not believed; the fallback found the account");
+    }
+
+    @Test
+    void messagesFromAnotherWindowOfTheSameOriginAreIgnored() {
+        page.await("sheets", "button.connect").click();
+        String popup = page.switchToPopup();
+        driver.switchTo().window(page.mainWindow);
+
+        // From the page itself: same origin, but not the popup.
+        page.js("window.postMessage({type: 'zapier.popup.close', authentication_id: 'forged-self'}, location.origin);");
+        // From a same-origin frame: a window of ours, not the popup.
+        page.js("const f = document.createElement('iframe'); f.id = 'forger'; f.src = location.href; "
+                + "document.body.append(f);");
+        page.waiting().until(d -> (Boolean) page.js(
+                "const f = document.getElementById('forger'); return !!f.contentDocument "
+                        + "&& f.contentDocument.readyState === 'complete';"));
+        driver.switchTo().frame("forger");
+        page.js("window.parent.postMessage({type: 'zapier.popup.close', authentication_id: 'forged-frame'}, "
+                + "location.origin);");
+        driver.switchTo().defaultContent();
+
+        assertTrue(page.events(SHEETS).isEmpty(), "nothing was selected by a forged message");
+        driver.switchTo().window(popup);
+        page.allowAs("real@example.com");
+        JsonObject event = page.awaitEvent(SHEETS, 0);
+        assertTrue(!event.getString("authenticationId").startsWith("forged"));
+        assertEquals("message", event.getString("via"));
+    }
+
+    @Test
+    void aMessageOfTheWrongTypeOrWithoutAnIdIsIgnored() {
+        page.await("sheets", "button.connect").click();
+        page.switchToPopup();
+
+        page.js("window.opener.postMessage({type: 'zapier.popup.other', authentication_id: 'wrong-type'}, '"
+                + Http.server() + "');");
+        page.js("window.opener.postMessage({type: 'zapier.popup.close', authentication_id: ''}, '"
+                + Http.server() + "');");
+        page.js("window.opener.postMessage('zapier.popup.close', '" + Http.server() + "');");
+        page.allowAs("typed@example.com");
+
+        JsonObject event = page.awaitEvent(SHEETS, 0);
+        assertEquals(authIds(SHEETS), List.of(event.getString("authenticationId")));
+        assertEquals(1, page.events(SHEETS).size());
+    }
+
+    @Test
+    void aTitleHoldingHtmlShowsAsTextAndRunsNothing() {
+        String evil = "<img src=x onerror=\"window.__xss=1\">";
+        page.await("sheets", "button.connect").click();
+        page.switchToPopup();
+        page.allowAs(evil);
+
+        page.awaitEvent(SHEETS, 0);
+        WebElement title = page.await("sheets", ".option .title");
+        assertEquals("Acme Sheets (" + evil + ")", title.getText());
+        assertTrue(title.findElements(By.tagName("img")).isEmpty());
+        assertNull(page.js("return window.__xss;"));
+        assertTrue(page.status("sheets").contains(evil));
+    }
+
+    @Test
+    void anUpstreamFailureShowsTheErrorStateAndRetryRecovers() {
+        // Two failures: the CRM and the Sheets pickers each list once.
+        knobs("{\"failure\": \"500\", \"failPath\": \"/v2/authentications\", \"failTimes\": 2}");
+        page = new DemoPage(driver, Http.server() + "/zapconnect/");
+
+        WebElement error = page.await("crm", ".error");
+        assertTrue(error.getText().contains("Zapier had a problem answering"), error.getText());
+        page.await("crm", "button.retry").click();
+
+        page.waiting().until(d -> page.all("crm", "input[type=radio]").size() == 2);
+        assertTrue(page.all("crm", ".error").isEmpty());
+    }
+
+    @Test
+    void theTokenAppearsInNothingTheBrowserReceived() {
+        page.await("crm", "input[type=radio]");
+        page.await("sheets", "button.connect").click();
+        page.switchToPopup();
+        page.allowAs("token-check@example.com");
+        page.awaitEvent(SHEETS, 0);
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> received = (Map<String, Object>) driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const urls = [location.href, ...performance.getEntriesByType('resource').map(e => e.name)];
+                Promise.all(urls.map(async url => {
+                    const r = await fetch(url, {credentials: 'same-origin'});
+                    return url + '\\n' + [...r.headers].map(h => h.join(': ')).join('\\n') + '\\n' + await r.text();
+                })).then(bodies => done({
+                    urls: urls.join('\\n'),
+                    bodies: bodies.join('\\n'),
+                    dom: document.documentElement.outerHTML + [...document.querySelectorAll('zapier-auth-picker')]
+                        .map(p => p.shadowRoot.innerHTML).join(''),
+                    storage: document.cookie + JSON.stringify(localStorage) + JSON.stringify(sessionStorage),
+                }), e => done({error: String(e)}));
+                """);
+
+        assertNull(received.get("error"));
+        String everything = String.join("\n", received.values().stream().map(String::valueOf).toList());
+        assertTrue(((String) received.get("urls")).contains("/zapconnect/api/apps/"), "the API calls were seen");
+        assertFalse(everything.contains(TOKEN), "the Zapier token reached the browser");
+        assertNotEquals(0, everything.length());
+    }
+}
