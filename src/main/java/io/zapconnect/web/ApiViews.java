@@ -6,6 +6,7 @@ import io.zapconnect.model.Fieldset;
 import io.zapconnect.model.InfoField;
 import io.zapconnect.model.InputField;
 import io.zapconnect.model.InputItem;
+import jakarta.json.bind.annotation.JsonbNillable;
 import java.util.List;
 import java.util.Map;
 
@@ -18,7 +19,8 @@ public final class ApiViews {
     private ApiViews() {
     }
 
-    /** An app, for the picker's header and whether to offer connecting. */
+    /** An app, for the picker's header and whether to offer connecting; a null is written as null. */
+    @JsonbNillable
     public record AppView(String id, String title, String image, boolean requiresAuthentication, String connectUrl) {
 
         static AppView of(App app) {

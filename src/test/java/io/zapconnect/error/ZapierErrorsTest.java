@@ -90,6 +90,15 @@ class ZapierErrorsTest {
     }
 
     @Test
+    void unavailableCarriesRetryAfterAndBothServerStatusesAreServerExceptions() {
+        ZapierServiceUnavailableException unavailable = (ZapierServiceUnavailableException) ZapierErrors
+                .fromResponse(503, "", null, "12", NOW);
+        assertEquals(Duration.ofSeconds(12), unavailable.retryAfter().orElseThrow());
+        assertInstanceOf(ZapierServerException.class, unavailable);
+        assertInstanceOf(ZapierServerException.class, ZapierErrors.fromResponse(504, "", null, null, NOW));
+    }
+
+    @Test
     void retryAfterInThePastIsZeroAndGarbageIsNothing() {
         assertEquals(Duration.ZERO, ZapierErrors.parseRetryAfter("Sun, 29 Nov 2026 11:00:00 GMT", NOW));
         assertNull(ZapierErrors.parseRetryAfter("soon", NOW));

@@ -52,7 +52,8 @@ class ZapierWorkflowIT {
                 "zapconnect.api-url", Deployments.stubUrl(NAME),
                 "zapconnect.access-token", TOKEN,
                 "zapconnect.read-timeout-ms", "1500",
-                "zapconnect.page-size", "2"));
+                "zapconnect.page-size", "2"))
+                .addClass(RecordingTokenProvider.class);
     }
 
     @Inject
@@ -245,6 +246,16 @@ class ZapierWorkflowIT {
                 () -> zapier.listAuthentications(APP));
 
         assertEquals(Reason.UNREADABLE_RESPONSE, e.reason());
+    }
+
+    @Test
+    void anApplicationsOwnTokenProviderReplacesTheDefaultAndHearsOfNoCallerWhenAnonymous() {
+        StubZapier.on("GET", "/v2/apps", request -> json(200, page("", null, 0, 0)));
+        RecordingTokenProvider.CALLERS.clear();
+
+        zapier.findApp(APP);
+
+        assertEquals(List.of("(none)"), RecordingTokenProvider.CALLERS);
     }
 
     @Test
