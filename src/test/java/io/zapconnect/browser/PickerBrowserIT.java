@@ -280,6 +280,9 @@ class PickerBrowserIT {
 
     @Test
     void anUpstreamFailureShowsTheErrorStateAndRetryRecovers() {
+        // The first page's pickers must be done listing, or they would take the failures meant for the next.
+        page.await("crm", "input[type=radio]");
+        page.await("sheets", "button.connect");
         // Two failures: the CRM and the Sheets pickers each list once.
         knobs("{\"failure\": \"500\", \"failPath\": \"/v2/authentications\", \"failTimes\": 2}");
         page = new DemoPage(driver, Http.server() + "/zapconnect/");
