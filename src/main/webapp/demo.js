@@ -11,3 +11,16 @@ document.addEventListener("zapier-authentication-selected", (event) => {
     item.dataset.authenticationId = detail.authenticationId ?? "null";
     log.append(item);
 });
+
+// Who is signed in, from the API (it never says more than the name), and the matching link.
+const who = /** @type {HTMLElement} */ (document.getElementById("who"));
+fetch("api/zapier/status", { headers: { Accept: "application/json" } })
+    .then((response) => (response.ok ? response.json() : { user: null, mode: "per-user" }))
+    .then((status) => {
+        const signedIn = typeof status.user === "string";
+        who.textContent = signedIn ? `Signed in as ${status.user}` : "";
+        /** @type {HTMLElement} */ (document.getElementById("sign-in-link")).hidden = signedIn
+            || status.mode === "shared";
+        /** @type {HTMLElement} */ (document.getElementById("sign-out-form")).hidden = !signedIn;
+    })
+    .catch(() => {});

@@ -73,7 +73,77 @@ export function connect(options) {
     if (!expectedOrigin) {
         return Promise.resolve({ outcome: "refused", reason: "not-zapier" });
     }
-    const popup = win.open(options.url, "_blank", POPUP_FEATURES);
+    const known = new Set(options.before);
+    return watchPopup({
+        url: options.url,
+        origin: expectedOrigin,
+        window: win,
+        pollMs: options.pollMs,
+        timeoutMs: options.timeoutMs,
+        accept: (data) => {
+            if (!data || typeof data !== "object" || data.type !== "zapier.popup.close") {
+                return null;
+            }
+            const id = data.authentication_id;
+            if (typeof id !== "string" || id.trim() === "") {
+                return null;
+            }
+            return { outcome: "connected", authenticationId: id, via: "message" };
+        },
+        closed: async () => {
+            try {
+                const fresh = (await options.listIds()).filter((id) => !known.has(id));
+                if (fresh.length === 1) {
+                    return { outcome: "connected", authenticationId: fresh[0], via: "refetch" };
+                }
+                return fresh.length > 1 ? { outcome: "ambiguous", candidates: fresh } : { outcome: "nothing" };
+            } catch {
+                // Listing failed: say nothing was found; the picker's own reload shows the error.
+                return { outcome: "nothing" };
+            }
+        },
+    });
+}
+
+/**
+ * Opens our own page that connects the signed-in user's Zapier account (OAuth consent) in a
+ * popup, and waits for it to say so; closing the popup counts as "closed" (ask the server).
+ *
+ * @param {string} url the same-origin URL of `api/zapier/connect`
+ * @param {{window?: Window, pollMs?: number, timeoutMs?: number}} [options]
+ * @returns {Promise<{outcome: "connected" | "failed" | "closed" | "blocked" | "timeout" | "refused"}>}
+ */
+export function connectAccount(url, options = {}) {
+    const win = options.window ?? window;
+    const target = new URL(url, win.location.href);
+    if (target.origin !== win.location.origin) {
+        return Promise.resolve({ outcome: "refused" });
+    }
+    return watchPopup({
+        url: target.href,
+        origin: win.location.origin,
+        window: win,
+        pollMs: options.pollMs,
+        timeoutMs: options.timeoutMs,
+        accept: (data) => (data && typeof data === "object" && data.type === "zapconnect.account.connected"
+            ? { outcome: data.ok === true ? "connected" : "failed" } : null),
+        closed: async () => ({ outcome: "closed" }),
+    });
+}
+
+/**
+ * The one place that opens a popup and waits: a message is heard only from the expected origin
+ * AND from this very popup, and only when `accept` makes a result of it; the popup is checked at a
+ * modest interval; the wait is bounded; the listener and timers go in every outcome.
+ *
+ * @template R
+ * @param {{url: string, origin: string, window: Window, pollMs?: number, timeoutMs?: number,
+ *   accept: (data: any) => R | null, closed: () => Promise<R>}} watch
+ * @returns {Promise<R | {outcome: "blocked"} | {outcome: "timeout"}>}
+ */
+function watchPopup(watch) {
+    const win = watch.window;
+    const popup = win.open(watch.url, "_blank", POPUP_FEATURES);
     if (!popup) {
         return Promise.resolve({ outcome: "blocked" });
     }
@@ -85,7 +155,7 @@ export function connect(options) {
         /** @type {ReturnType<typeof setTimeout> | undefined} */
         let deadline;
 
-        /** @param {ConnectResult} result */
+        /** @param {any} result */
         const finish = (result) => {
             if (settled) {
                 return;
@@ -99,54 +169,29 @@ export function connect(options) {
 
         /** @param {MessageEvent} event */
         const onMessage = (event) => {
-            if (event.origin !== expectedOrigin || event.source !== popup) {
+            if (event.origin !== watch.origin || event.source !== popup) {
                 return;
             }
-            const data = event.data;
-            if (!data || typeof data !== "object" || data.type !== "zapier.popup.close") {
-                return;
-            }
-            const id = data.authentication_id;
-            if (typeof id !== "string" || id.trim() === "") {
-                return;
-            }
-            closeQuietly(popup);
-            finish({ outcome: "connected", authenticationId: id, via: "message" });
-        };
-
-        const onClosedWithoutMessage = async () => {
-            clearInterval(watcher);
-            clearTimeout(deadline);
-            try {
-                const after = await options.listIds();
-                if (settled) {
-                    return;
-                }
-                const known = new Set(options.before);
-                const fresh = after.filter((id) => !known.has(id));
-                if (fresh.length === 1) {
-                    finish({ outcome: "connected", authenticationId: fresh[0], via: "refetch" });
-                } else if (fresh.length > 1) {
-                    finish({ outcome: "ambiguous", candidates: fresh });
-                } else {
-                    finish({ outcome: "nothing" });
-                }
-            } catch {
-                // Listing failed: say nothing was found; the picker's own reload shows the error.
-                finish({ outcome: "nothing" });
+            const result = watch.accept(event.data);
+            if (result !== null) {
+                closeQuietly(popup);
+                finish(result);
             }
         };
 
         win.addEventListener("message", onMessage);
         watcher = setInterval(() => {
             if (popup.closed && !settled) {
-                void onClosedWithoutMessage();
+                clearInterval(watcher);
+                clearTimeout(deadline);
+                // A message posted just before closing may still be on its way: it wins if it comes.
+                void watch.closed().then(finish);
             }
-        }, options.pollMs ?? DEFAULT_POLL_MS);
+        }, watch.pollMs ?? DEFAULT_POLL_MS);
         deadline = setTimeout(() => {
             closeQuietly(popup);
             finish({ outcome: "timeout" });
-        }, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+        }, watch.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     });
 }
 

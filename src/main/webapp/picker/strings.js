@@ -26,6 +26,9 @@ const en = {
     retry: "Retry",
     network: "The server could not be reached.",
     noApp: "No app is set on this picker.",
+    accountNeeded: "Connect your Zapier account first: your app accounts live there.",
+    connectAccount: "Connect your Zapier account",
+    accountFailed: "Your Zapier account was not connected. Try again.",
 };
 
 /** @type {Strings} */
@@ -52,6 +55,9 @@ const fr = {
     retry: "Réessayer",
     network: "Le serveur est injoignable.",
     noApp: "Aucune application n’est indiquée sur ce sélecteur.",
+    accountNeeded: "Connectez d’abord votre compte Zapier : vos comptes d’applications s’y trouvent.",
+    connectAccount: "Connecter votre compte Zapier",
+    accountFailed: "Votre compte Zapier n’a pas été connecté. Réessayez.",
 };
 
 const languages = /** @type {Record<string, Strings>} */ ({ en, fr });

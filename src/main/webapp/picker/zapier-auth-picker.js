@@ -11,7 +11,7 @@
  */
 
 import { ApiError, fetchJSON } from "./api.js";
-import { connect as connectInPopup, DEFAULT_TIMEOUT_MS } from "./popup-handler.js";
+import { connect as connectInPopup, connectAccount, DEFAULT_TIMEOUT_MS } from "./popup-handler.js";
 import { stringsFor } from "./strings.js";
 
 /** @typedef {{id: string, title: string, image: string | null, requiresAuthentication: boolean, connectUrl: string | null}} AppInfo */
@@ -91,6 +91,15 @@ export class ZapierAuthPicker extends HTMLElement {
         }
         this.#renderLoading();
         try {
+            // With per-user accounts, the user's own Zapier account comes before anything else.
+            const account = await fetchJSON(new URL("zapier/status", this.#api), {}, this.#t.network);
+            if (generation !== this.#generation) {
+                return;
+            }
+            if (account.mode === "per-user" && !account.connected) {
+                this.#renderAccountNeeded();
+                return;
+            }
             const app = /** @type {AppInfo} */ (await fetchJSON(new URL(`apps/${encodeURIComponent(appId)}`, this.#api),
                 {}, this.#t.network));
             if (generation !== this.#generation) {
@@ -160,6 +169,37 @@ export class ZapierAuthPicker extends HTMLElement {
         }));
     }
 
+    /** Opens our page that connects the user's Zapier account (OAuth consent), then loads again. */
+    async #connectAccount() {
+        if (this.#busy) {
+            return;
+        }
+        this.#busy = true;
+        this.#setButtonsDisabled(true);
+        this.#status(this.#t.waiting);
+        const timeout = Number.parseInt(this.getAttribute("popup-timeout") ?? "", 10);
+        const result = await connectAccount(new URL("zapier/connect", this.#api).href,
+            { timeoutMs: Number.isNaN(timeout) ? DEFAULT_TIMEOUT_MS : timeout });
+        this.#busy = false;
+        switch (result.outcome) {
+        case "connected":
+        case "closed":
+            await this.reload();
+            break;
+        case "failed":
+            this.#setButtonsDisabled(false);
+            this.#status(this.#t.accountFailed, "warning");
+            break;
+        case "blocked":
+            this.#setButtonsDisabled(false);
+            this.#statusWithRetry(this.#t.blocked, () => void this.#connectAccount());
+            break;
+        default:
+            this.#setButtonsDisabled(false);
+            this.#status(this.#t.timeout, "warning");
+        }
+    }
+
     /** Opens Zapier's popup, then refreshes the list and selects the new authentication. */
     async #connect() {
         const app = this.#app;
@@ -202,7 +242,7 @@ export class ZapierAuthPicker extends HTMLElement {
                 break;
             case "blocked":
                 this.#setButtonsDisabled(false);
-                this.#statusWithRetry(t.blocked);
+                this.#statusWithRetry(t.blocked, () => void this.#connect());
                 break;
             case "timeout":
                 this.#setButtonsDisabled(false);
@@ -266,6 +306,16 @@ export class ZapierAuthPicker extends HTMLElement {
 
     #renderLoading() {
         const body = this.#el("p", { class: "loading", "aria-busy": "true" }, this.#t.loading);
+        this.#frame(body);
+    }
+
+    #renderAccountNeeded() {
+        const body = this.#el("div", { class: "body" });
+        body.append(this.#el("p", { class: "account-needed" }, this.#t.accountNeeded));
+        const connect = this.#el("button", { type: "button", class: "connect-account primary", part: "primary-button" },
+            this.#t.connectAccount);
+        connect.addEventListener("click", () => void this.#connectAccount());
+        body.append(connect);
         this.#frame(body);
     }
 
@@ -366,8 +416,11 @@ export class ZapierAuthPicker extends HTMLElement {
         }
     }
 
-    /** @param {string} message */
-    #statusWithRetry(message) {
+    /**
+     * @param {string} message
+     * @param {() => void} retry
+     */
+    #statusWithRetry(message, retry) {
         const status = this.#root.querySelector(".status");
         if (!status) {
             return;
@@ -375,14 +428,15 @@ export class ZapierAuthPicker extends HTMLElement {
         status.className = "status warning";
         status.textContent = message;
         const again = this.#el("button", { type: "button", class: "try-again" }, this.#t.tryAgain);
-        again.addEventListener("click", () => void this.#connect());
+        again.addEventListener("click", retry);
         status.append(" ", again);
         again.focus();
     }
 
     /** @param {boolean} disabled */
     #setButtonsDisabled(disabled) {
-        for (const button of this.#root.querySelectorAll("button.connect, button.connect-another, button.reconnect")) {
+        for (const button of this.#root.querySelectorAll(
+            "button.connect, button.connect-another, button.reconnect, button.connect-account")) {
             /** @type {HTMLButtonElement} */ (button).disabled = disabled;
         }
     }

@@ -5,9 +5,9 @@ import java.security.Principal;
 /**
  * Resolves the Zapier access token to call with on behalf of the current caller.
  *
- * <p>The default reads {@code zapconnect.access-token} from MicroProfile Config: one account for
- * everybody, fit for a single-account setup and tests. An application with an account per user
- * replaces it with its own bean:
+ * <p>The default ({@link DefaultAccessTokenProvider}) gives each caller the Zapier account they
+ * connected through OAuth, or {@code zapconnect.access-token} to everybody when that is set. An
+ * application that keeps Zapier tokens its own way replaces it with its own bean:
  *
  * <pre>{@code
  * @ApplicationScoped @Alternative @Priority(Interceptor.Priority.APPLICATION)
@@ -27,4 +27,16 @@ public interface ZapierAccessTokenProvider {
      *         {@link io.zapconnect.error.ZapierAuthenticationException} before anything is sent)
      */
     String accessToken(Principal caller);
+
+    /**
+     * Zapier answered 401 to the token given: a chance to refresh it. The call is retried once
+     * with the token returned.
+     *
+     * @param caller as for {@link #accessToken(Principal)}
+     * @param rejected the token Zapier refused
+     * @return a token to retry with, or null to give up (the default)
+     */
+    default String tokenRejected(Principal caller, String rejected) {
+        return null;
+    }
 }

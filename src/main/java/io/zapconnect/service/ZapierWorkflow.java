@@ -1,10 +1,10 @@
 package io.zapconnect.service;
 
-import static io.zapconnect.client.ZapierCalls.call;
-
 import io.zapconnect.client.ZapierApi;
 import io.zapconnect.client.ZapierAuthorizationFilter;
+import io.zapconnect.client.ZapierCalls;
 import io.zapconnect.config.ZapconnectSettings;
+import io.zapconnect.error.ZapierAuthenticationException;
 import io.zapconnect.error.ZapierError;
 import io.zapconnect.error.ZapierUnavailableException;
 import io.zapconnect.error.ZapierUnavailableException.Reason;
@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
 /**
@@ -58,6 +59,9 @@ public class ZapierWorkflow {
 
     private ZapierApi api;
 
+    /** The token the current thread's last request carried, to tell the provider which one failed. */
+    private final ThreadLocal<String> sentToken = new ThreadLocal<>();
+
     @PostConstruct
     void connect() {
         List<String> problems = settings.problems();
@@ -68,7 +72,11 @@ public class ZapierWorkflow {
                 .baseUri(settings.apiUrl())
                 .connectTimeout(settings.connectTimeoutMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(settings.readTimeoutMillis(), TimeUnit.MILLISECONDS)
-                .register(new ZapierAuthorizationFilter(() -> tokens.accessToken(caller())))
+                .register(new ZapierAuthorizationFilter(() -> {
+                    String token = tokens.accessToken(caller());
+                    sentToken.set(token);
+                    return token;
+                }))
                 .build(ZapierApi.class);
     }
 
@@ -177,6 +185,24 @@ public class ZapierWorkflow {
     public List<Action> listActions(String appId, String actionType) {
         Ids.requireAppId(appId);
         return call(() -> api.listActions(appId, actionType)).data().stream().filter(Objects::nonNull).toList();
+    }
+
+    /**
+     * Runs one call; when Zapier refuses the token (401), lets the provider refresh it and retries
+     * once.
+     */
+    private <T> T call(Supplier<T> call) {
+        try {
+            return ZapierCalls.call(call);
+        } catch (ZapierAuthenticationException rejected) {
+            String sent = sentToken.get();
+            if (rejected.status() != 401 || sent == null || tokens.tokenRejected(caller(), sent) == null) {
+                throw rejected;
+            }
+            return ZapierCalls.call(call);
+        } finally {
+            sentToken.remove();
+        }
     }
 
     private Principal caller() {

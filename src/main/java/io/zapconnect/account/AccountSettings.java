@@ -1,0 +1,107 @@
+package io.zapconnect.account;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Settings of per-user Zapier accounts: the OAuth client registered with Zapier and the token
+ * store. The client secret and the encryption key are secrets: set them from the environment or
+ * JNDI, never in a committed file. Secrets are read at each use, so a rotation is seen at once.
+ */
+@ApplicationScoped
+public class AccountSettings {
+
+    public static final String CLIENT_ID = "zapconnect.oauth.client-id";
+    public static final String CLIENT_SECRET = "zapconnect.oauth.client-secret";
+    public static final String REDIRECT_URI = "zapconnect.oauth.redirect-uri";
+    public static final String SCOPES = "zapconnect.oauth.scopes";
+    public static final String AUTHORIZE_URL = "zapconnect.oauth.authorize-url";
+    public static final String TOKEN_URL = "zapconnect.oauth.token-url";
+    public static final String REFRESH_MARGIN = "zapconnect.oauth.refresh-margin-s";
+    public static final String DATASOURCE = "zapconnect.token-store.datasource";
+    public static final String KEY = "zapconnect.token-store.key";
+    public static final String OLD_KEYS = "zapconnect.token-store.old-keys";
+
+    @Inject
+    Config config;
+
+    @Inject
+    @ConfigProperty(name = SCOPES, defaultValue = "zap zap:write authentication")
+    String scopes;
+
+    @Inject
+    @ConfigProperty(name = AUTHORIZE_URL, defaultValue = "https://api.zapier.com/v2/authorize")
+    String authorizeUrl;
+
+    @Inject
+    @ConfigProperty(name = TOKEN_URL, defaultValue = "https://zapier.com/oauth/token/")
+    String tokenUrl;
+
+    @Inject
+    @ConfigProperty(name = REFRESH_MARGIN, defaultValue = "300")
+    long refreshMarginSeconds;
+
+    @Inject
+    @ConfigProperty(name = DATASOURCE, defaultValue = "jdbc/zapconnect")
+    String datasource;
+
+    public Optional<String> clientId() {
+        return text(CLIENT_ID);
+    }
+
+    public Optional<String> clientSecret() {
+        return text(CLIENT_SECRET);
+    }
+
+    public Optional<URI> redirectUri() {
+        return text(REDIRECT_URI).map(URI::create);
+    }
+
+    public String scopes() {
+        return scopes.strip();
+    }
+
+    public URI authorizeUrl() {
+        return URI.create(authorizeUrl.strip());
+    }
+
+    public URI tokenUrl() {
+        return URI.create(tokenUrl.strip());
+    }
+
+    /** How long before its expiry an access token is refreshed. */
+    public Duration refreshMargin() {
+        return Duration.ofSeconds(Math.max(0, refreshMarginSeconds));
+    }
+
+    /** The JNDI name of the token store's DataSource. */
+    public String datasource() {
+        return datasource.strip();
+    }
+
+    /** The current encryption key, base64. */
+    public Optional<String> key() {
+        return text(KEY);
+    }
+
+    /** Keys that still decrypt, during a rotation. */
+    public List<String> oldKeys() {
+        return config.getOptionalValues(OLD_KEYS, String.class).orElse(List.of());
+    }
+
+    /** Whether everything per-user accounts need is set. */
+    public boolean oauthConfigured() {
+        return clientId().isPresent() && clientSecret().isPresent() && redirectUri().isPresent()
+                && key().isPresent();
+    }
+
+    private Optional<String> text(String key) {
+        return config.getOptionalValue(key, String.class).map(String::strip).filter(value -> !value.isEmpty());
+    }
+}

@@ -1,0 +1,156 @@
+package io.zapconnect.account;
+
+import io.zapconnect.config.ZapconnectSettings;
+import io.zapconnect.error.ZapierAuthenticationException;
+import io.zapconnect.error.ZapierError;
+import io.zapconnect.error.ZapierErrors;
+import io.zapconnect.error.ZapierUnavailableException;
+import io.zapconnect.error.ZapierUnavailableException.Reason;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.ConnectException;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Zapier's OAuth token endpoint: exchanges an authorization code, or a refresh token, for a new
+ * pair of tokens, with HTTP Basic client credentials. An {@code invalid_grant} is a
+ * {@link ZapierAuthenticationException} with that code.
+ */
+@ApplicationScoped
+public class ZapierOAuthClient {
+
+    /** What the token endpoint answered. */
+    public record Grant(String accessToken, String refreshToken, Instant expiresAt, String scope) {
+
+        @Override
+        public String toString() {
+            return "Grant[expiresAt=" + expiresAt + ", scope=" + scope + "]";
+        }
+    }
+
+    @Inject
+    AccountSettings settings;
+
+    @Inject
+    ZapconnectSettings zapconnect;
+
+    private final Clock clock = Clock.systemUTC();
+    private volatile HttpClient http;
+
+    /** Exchanges an authorization code that came back to the redirect URI. */
+    public Grant exchangeCode(String code) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "authorization_code");
+        form.put("code", code);
+        form.put("redirect_uri", settings.redirectUri().orElseThrow(() -> missing(AccountSettings.REDIRECT_URI))
+                .toString());
+        return post(form);
+    }
+
+    /** Spends a refresh token: it works once, and the answer holds its successor. */
+    public Grant refresh(String refreshToken) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "refresh_token");
+        form.put("refresh_token", refreshToken);
+        return post(form);
+    }
+
+    private Grant post(Map<String, String> form) {
+        String id = settings.clientId().orElseThrow(() -> missing(AccountSettings.CLIENT_ID));
+        String secret = settings.clientSecret().orElseThrow(() -> missing(AccountSettings.CLIENT_SECRET));
+        String basic = Base64.getEncoder().encodeToString((encode(id) + ":" + encode(secret))
+                .getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(settings.tokenUrl())
+                .timeout(Duration.ofMillis(zapconnect.readTimeoutMillis()))
+                .header("Authorization", "Basic " + basic)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(form.entrySet().stream()
+                        .map(e -> encode(e.getKey()) + "=" + encode(e.getValue())).collect(Collectors.joining("&"))))
+                .build();
+        HttpResponse<String> response;
+        try {
+            response = client().send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (HttpTimeoutException e) {
+            throw new ZapierUnavailableException(Reason.TIMED_OUT,
+                    ZapierError.noResponse("Zapier's token endpoint did not answer in time"), e);
+        } catch (ConnectException e) {
+            throw new ZapierUnavailableException(Reason.CONNECTION_FAILED,
+                    ZapierError.noResponse("Zapier's token endpoint could not be reached"), e);
+        } catch (IOException e) {
+            throw new ZapierUnavailableException(Reason.CONNECTION_FAILED,
+                    ZapierError.noResponse("Zapier's token endpoint could not be reached"), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ZapierUnavailableException(Reason.CONNECTION_FAILED,
+                    ZapierError.noResponse("Interrupted while calling Zapier's token endpoint"), e);
+        }
+        JsonObject body = parse(response.body());
+        if (response.statusCode() == 400 || response.statusCode() == 401) {
+            // RFC 6749 5.2: {"error": "invalid_grant"}; the body holds no token to leak.
+            String error = body == null ? null : body.getString("error", null);
+            throw new ZapierAuthenticationException(new ZapierError(response.statusCode(), error,
+                    "OAuthError", "Zapier's token endpoint refused the grant" + (error == null ? "" : ": " + error),
+                    null));
+        }
+        if (response.statusCode() >= 300) {
+            throw ZapierErrors.fromResponse(response.statusCode(), "", null,
+                    response.headers().firstValue("Retry-After").orElse(null), clock);
+        }
+        if (body == null || body.getString("access_token", null) == null
+                || body.getString("refresh_token", null) == null) {
+            throw new ZapierUnavailableException(Reason.UNREADABLE_RESPONSE,
+                    ZapierError.noResponse("Zapier's token endpoint answered without tokens"), null);
+        }
+        long expiresIn = body.containsKey("expires_in") ? body.getJsonNumber("expires_in").longValue() : 36000;
+        return new Grant(body.getString("access_token"), body.getString("refresh_token"),
+                clock.instant().plusSeconds(expiresIn), body.getString("scope", settings.scopes()));
+    }
+
+    private HttpClient client() {
+        HttpClient client = http;
+        if (client == null) {
+            client = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(zapconnect.connectTimeoutMillis()))
+                    .followRedirects(HttpClient.Redirect.NEVER).build();
+            http = client;
+        }
+        return client;
+    }
+
+    private static JsonObject parse(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            return reader.readValue() instanceof JsonObject object ? object : null;
+        } catch (JsonException e) {
+            return null;
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static IllegalStateException missing(String key) {
+        return new IllegalStateException("Per-user Zapier accounts need " + key);
+    }
+}

@@ -1,0 +1,192 @@
+package io.zapconnect.web;
+
+import io.zapconnect.account.AccountSettings;
+import io.zapconnect.account.StoredTokens;
+import io.zapconnect.account.ZapierAccounts;
+import io.zapconnect.error.ZapierException;
+import io.zapconnect.service.DefaultAccessTokenProvider;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbNillable;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriBuilder;
+import java.io.Serializable;
+import java.security.Principal;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+
+/**
+ * The signed-in user's own Zapier account: connect it through Zapier's OAuth consent, see whether
+ * it is connected, forget it. Tokens never leave the server.
+ */
+@RequestScoped
+@Path("zapier")
+public class ZapierAccountResource {
+
+    static final String STATES = "io.zapconnect.oauth.states";
+    static final Duration STATE_LIFETIME = Duration.ofMinutes(10);
+    static final int MAX_PENDING = 5;
+    private static final Logger LOG = Logger.getLogger(ZapierAccountResource.class.getName());
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** A state sent to Zapier, waiting to come back once. */
+    record PendingState(String user, Instant expires) implements Serializable {
+    }
+
+    /** Whether the caller has a Zapier account connected; never the tokens. */
+    @JsonbNillable
+    public record Status(String mode, String user, boolean connected, List<String> scopes, Instant connectedAt) {
+    }
+
+    @Inject
+    ZapierAccounts accounts;
+
+    @Inject
+    AccountSettings settings;
+
+    @Inject
+    DefaultAccessTokenProvider tokens;
+
+    @Context
+    SecurityContext security;
+
+    @Context
+    HttpServletRequest request;
+
+    @GET
+    @Path("status")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response status() {
+        Principal principal = security.getUserPrincipal();
+        String name = principal == null ? null : principal.getName();
+        if (tokens.sharedAccount()) {
+            return Response.ok(new Status("shared", name, true, null, null)).cacheControl(noStore()).build();
+        }
+        String user = user();
+        Status status = accounts.connection(user)
+                .map(t -> new Status("per-user", user, true, scopes(t), t.connectedAt()))
+                .orElse(new Status("per-user", user, false, List.of(), null));
+        return Response.ok(status).cacheControl(noStore()).build();
+    }
+
+    /** Starts Zapier's authorization-code flow for the signed-in user (open it in a popup). */
+    @GET
+    @Path("connect")
+    public Response connect() {
+        String user = user();
+        if (!settings.oauthConfigured()) {
+            return Problem.of("not-configured", "Zapier accounts are not configured", 503,
+                    "Per-user Zapier accounts need the OAuth client and the token store key to be configured.")
+                    .toResponse();
+        }
+        String state = randomState();
+        Map<String, PendingState> pending = pending(request.getSession(true));
+        Instant now = Instant.now();
+        pending.values().removeIf(p -> p.expires().isBefore(now));
+        if (pending.size() >= MAX_PENDING) {
+            pending.clear();
+        }
+        pending.put(state, new PendingState(user, now.plus(STATE_LIFETIME)));
+        String authorize = UriBuilder.fromUri(settings.authorizeUrl())
+                .queryParam("response_type", "code")
+                .queryParam("client_id", settings.clientId().orElseThrow())
+                .queryParam("redirect_uri", settings.redirectUri().orElseThrow())
+                .queryParam("scope", settings.scopes())
+                .queryParam("response_mode", "query")
+                .queryParam("state", state)
+                .build().toString();
+        return Response.seeOther(java.net.URI.create(authorize)).cacheControl(noStore()).build();
+    }
+
+    /** Where Zapier sends the user back: checks the state once, exchanges the code, stores the tokens. */
+    @GET
+    @Path("callback")
+    @Produces(MediaType.TEXT_HTML)
+    public Response callback(@QueryParam("code") String code, @QueryParam("state") String state,
+            @QueryParam("error") String error) {
+        String user = user();
+        HttpSession session = request.getSession(false);
+        PendingState pending = state == null || session == null ? null : pending(session).remove(state);
+        if (pending == null || !pending.user().equals(user) || pending.expires().isBefore(Instant.now())) {
+            return ConnectResultPage.page(request, 400, false,
+                    "This sign-in link is not valid any more. Start connecting your Zapier account again.");
+        }
+        if (error != null || code == null) {
+            return ConnectResultPage.page(request, 200, false, "access_denied".equals(error)
+                    ? "Connecting your Zapier account was cancelled."
+                    : "Zapier did not connect your account. Try again.");
+        }
+        try {
+            accounts.connect(user, code);
+        } catch (ZapierException e) {
+            LOG.info(() -> "Connecting a Zapier account failed: " + e.getMessage());
+            return ConnectResultPage.page(request, 502, false,
+                    "Zapier did not accept the sign-in. Start connecting your Zapier account again.");
+        }
+        return ConnectResultPage.page(request, 200, true, "Your Zapier account is connected.");
+    }
+
+    /** Forgets the user's Zapier tokens. */
+    @DELETE
+    @Path("connection")
+    public Response disconnect() {
+        accounts.disconnect(user());
+        return Response.noContent().build();
+    }
+
+    private String user() {
+        Principal principal = security.getUserPrincipal();
+        if (principal == null || principal.getName() == null) {
+            // CallerRequiredFilter answers first; this is the last line.
+            throw new jakarta.ws.rs.NotAuthorizedException("Bearer");
+        }
+        return principal.getName();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, PendingState> pending(HttpSession session) {
+        synchronized (session) {
+            Object states = session.getAttribute(STATES);
+            if (states == null) {
+                states = new ConcurrentHashMap<String, PendingState>();
+                session.setAttribute(STATES, states);
+            }
+            return (Map<String, PendingState>) states;
+        }
+    }
+
+    private static List<String> scopes(StoredTokens tokens) {
+        return tokens.scope() == null || tokens.scope().isBlank() ? List.of()
+                : Arrays.asList(tokens.scope().trim().split("\\s+"));
+    }
+
+    private static String randomState() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static CacheControl noStore() {
+        CacheControl cache = new CacheControl();
+        cache.setNoStore(true);
+        return cache;
+    }
+}
