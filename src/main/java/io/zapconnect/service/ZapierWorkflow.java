@@ -22,6 +22,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.security.enterprise.SecurityContext;
 import java.io.Closeable;
 import java.io.IOException;
 import java.security.Principal;
@@ -53,6 +54,9 @@ public class ZapierWorkflow {
 
     @Inject
     ZapierAccessTokenProvider tokens;
+
+    @Inject
+    Instance<SecurityContext> security;
 
     @Inject
     Instance<Principal> principal;
@@ -205,15 +209,22 @@ public class ZapierWorkflow {
         }
     }
 
+    /**
+     * The caller's principal, or null when anonymous. Jakarta Security says "anonymous" with a null;
+     * the CDI {@code Principal} of some servers names a stand-in instead, so it comes second.
+     */
     private Principal caller() {
-        if (principal.isUnsatisfied()) {
-            return null;
-        }
         try {
-            Principal current = principal.get();
-            return current == null || current.getName() == null ? null : current;
+            if (security.isResolvable()) {
+                return security.get().getCallerPrincipal();
+            }
+            if (principal.isResolvable()) {
+                Principal current = principal.get();
+                return current == null || current.getName() == null ? null : current;
+            }
         } catch (RuntimeException outsideARequest) {
-            return null;
+            // no caller outside a request
         }
+        return null;
     }
 }

@@ -46,7 +46,7 @@ public final class Deployments {
                 .collect(Collectors.joining("\n"));
         return ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addPackages(false, "io.zapconnect.client", "io.zapconnect.model", "io.zapconnect.error",
-                        "io.zapconnect.service", "io.zapconnect.config")
+                        "io.zapconnect.service", "io.zapconnect.config", "io.zapconnect.account")
                 .addClasses(StubZapier.class, StubZapier.StubApplication.class, StubZapier.Recorded.class,
                         StubZapier.Answer.class, Deployments.class)
                 .addAsResource("META-INF/services/org.eclipse.microprofile.config.spi.ConfigSource")

@@ -1,0 +1,212 @@
+package io.zapconnect.account;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.zapconnect.account.ZapierOAuthClient.Grant;
+import io.zapconnect.it.Deployments;
+import io.zapconnect.service.DefaultAccessTokenProvider;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.naming.InitialContext;
+import javax.sql.DataSource;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The token store on the server's real embedded Derby, and refreshing against the sandbox, which
+ * rejects a refresh token used twice, as Zapier does.
+ */
+@ExtendWith(ArquillianExtension.class)
+class TokenRefreshIT {
+
+    static final String NAME = "token-refresh-it";
+    static final String REDIRECT = "http://localhost/token-refresh-it/callback";
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.javaApiWithSandbox(NAME, Map.of(
+                "zapconnect.sandbox.enabled", "true",
+                "zapconnect.api-url", Deployments.sandboxUrl(NAME),
+                "zapconnect.sandbox.oauth-redirect-uris", REDIRECT,
+                "zapconnect.oauth.client-id", "sandbox-client",
+                "zapconnect.oauth.client-secret", "sandbox-secret",
+                "zapconnect.oauth.redirect-uri", REDIRECT,
+                "zapconnect.oauth.token-url", Deployments.sandboxUrl(NAME) + "/oauth/token/",
+                "zapconnect.token-store.key", "cmVmcmVzaC1pdC1rZXktb2YtMzItYnl0ZXMtLS0tLS0="))
+                .addClass(TokenRefreshIT.class);
+    }
+
+    @Inject
+    TokenStore store;
+
+    @Inject
+    ZapierOAuthClient oauth;
+
+    @Inject
+    AccountSettings settings;
+
+    @Inject
+    ZapierAccounts accounts;
+
+    @Inject
+    DefaultAccessTokenProvider provider;
+
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    /** Signs in at the sandbox's consent page as this sandbox account, and exchanges the code. */
+    private Grant grantFor(String account) throws Exception {
+        String form = "client_id=sandbox-client&redirect_uri=" + URLEncoder.encode(REDIRECT, StandardCharsets.UTF_8)
+                + "&scope=zap&state=s&decision=allow&account=" + account;
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(Deployments.sandboxUrl(NAME)
+                + "/v2/authorize")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        Matcher code = Pattern.compile("code=([^&]+)").matcher(answer.headers().firstValue("Location").orElseThrow());
+        assertTrue(code.find());
+        return oauth.exchangeCode(code.group(1));
+    }
+
+    private int apiStatus(String token) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(Deployments.sandboxUrl(NAME) + "/v2/apps"))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode();
+    }
+
+    private static String[] rawRow(String user) throws Exception {
+        DataSource source = (DataSource) new InitialContext().lookup("jdbc/zapconnect");
+        try (Connection connection = source.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT access_token, refresh_token FROM zapconnect_tokens WHERE user_id = ?")) {
+            select.setString(1, user);
+            try (ResultSet row = select.executeQuery()) {
+                assertTrue(row.next(), "a row for " + user);
+                return new String[] {row.getString(1), row.getString(2)};
+            }
+        }
+    }
+
+    @Test
+    void theTableHoldsOnlyCiphertext() throws Exception {
+        store.save("cipher-user", new StoredTokens("plain-access-7d1f", "plain-refresh-9c2e",
+                Instant.now().plusSeconds(3600), "zap", Instant.now()));
+
+        String[] row = rawRow("cipher-user");
+
+        for (String value : row) {
+            assertTrue(value.startsWith("v1."), value);
+            assertFalse(value.contains("plain-"), value);
+        }
+        StoredTokens read = store.find("cipher-user").orElseThrow();
+        assertEquals("plain-access-7d1f", read.accessToken());
+        assertEquals("plain-refresh-9c2e", read.refreshToken());
+        assertFalse(read.toString().contains("plain-"), "toString never shows tokens");
+    }
+
+    @Test
+    void aRowCopiedToAnotherUserDoesNotDecrypt() throws Exception {
+        store.save("owner", new StoredTokens("a", "r", Instant.now().plusSeconds(3600), "zap", Instant.now()));
+        store.save("thief", new StoredTokens("b", "s", Instant.now().plusSeconds(3600), "zap", Instant.now()));
+        String[] owners = rawRow("owner");
+        DataSource source = (DataSource) new InitialContext().lookup("jdbc/zapconnect");
+        try (Connection connection = source.getConnection();
+                PreparedStatement update = connection.prepareStatement(
+                        "UPDATE zapconnect_tokens SET access_token = ? WHERE user_id = ?")) {
+            update.setString(1, owners[0]);
+            update.setString(2, "thief");
+            update.executeUpdate();
+        }
+
+        assertThrows(IllegalStateException.class, () -> store.find("thief"));
+    }
+
+    @Test
+    void anExpiredTokenIsRefreshedOnceByManyThreadsOnTwoServers() throws Exception {
+        Grant grant = grantFor("racer");
+        store.save("race-user", new StoredTokens("expired-access", grant.refreshToken(),
+                Instant.now().minusSeconds(60), grant.scope(), Instant.now()));
+        // A second server: its own locks, the same database.
+        ZapierAccounts otherServer = new ZapierAccounts();
+        otherServer.store = store;
+        otherServer.oauth = oauth;
+        otherServer.settings = settings;
+
+        int threads = 16;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<String>> results = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            ZapierAccounts server = i % 2 == 0 ? accounts : otherServer;
+            results.add(pool.submit(() -> {
+                start.await();
+                return server.accessToken("race-user");
+            }));
+        }
+        start.countDown();
+        Set<String> tokens = new HashSet<>();
+        for (Future<String> result : results) {
+            tokens.add(result.get(60, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+
+        assertEquals(1, tokens.size(), "every thread got the one fresh token: " + tokens.size());
+        String token = tokens.iterator().next();
+        assertNotNull(token, "the connection was not lost");
+        assertNotEquals("expired-access", token);
+        assertEquals(200, apiStatus(token));
+        StoredTokens stored = store.find("race-user").orElseThrow();
+        assertEquals(token, stored.accessToken());
+        assertNotNull(oauth.refresh(stored.refreshToken()), "the stored refresh token is the live one");
+    }
+
+    @Test
+    void aRejectedTokenIsRefreshedOnceAndRetriedWithTheNewOne() throws Exception {
+        Grant grant = grantFor("rejected");
+        store.save("reject-user", new StoredTokens("revoked-access", grant.refreshToken(),
+                Instant.now().plusSeconds(3600), grant.scope(), Instant.now()));
+        assertEquals(401, apiStatus("revoked-access"));
+
+        String fresh = provider.tokenRejected(() -> "reject-user", "revoked-access");
+        String again = provider.tokenRejected(() -> "reject-user", "revoked-access");
+
+        assertNotNull(fresh);
+        assertEquals(fresh, again, "a second report of the same stale token finds the fresh one, no refresh");
+        assertEquals(200, apiStatus(fresh));
+    }
+
+    @Test
+    void aRefreshTokenZapierNoLongerAcceptsForgetsTheConnection() {
+        store.save("lost-user", new StoredTokens("old", "never-issued", Instant.now().minusSeconds(1), "zap",
+                Instant.now()));
+
+        assertEquals(null, accounts.accessToken("lost-user"));
+        assertTrue(store.find("lost-user").isEmpty());
+    }
+}
