@@ -1,0 +1,152 @@
+package io.zapconnect.it;
+
+import static io.zapconnect.it.Http.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Per-user Zapier accounts in the product's WAR (the second deployment, /zapconnect-users): the
+ * demo's users sign in, connect their own Zapier accounts through OAuth, and see only their own.
+ */
+@ExtendWith(ArquillianExtension.class)
+class UserAccountsIT {
+
+    static final String APP = "/zapconnect-users";
+    static final String CRM = "4b3920d6-1d5a-4071-b837-9383dc511b80";
+
+    UserSession ada;
+    UserSession linus;
+
+    @BeforeEach
+    void signInAndForget() {
+        ada = UserSession.signIn(APP, "ada", "ada-demo");
+        linus = UserSession.signIn(APP, "linus", "linus-demo");
+        assertEquals(204, ada.delete("/api/zapier/connection", true).statusCode());
+        assertEquals(204, linus.delete("/api/zapier/connection", true).statusCode());
+    }
+
+    static JsonObject status(UserSession session) {
+        HttpResponse<String> response = session.get("/api/zapier/status");
+        assertEquals(200, response.statusCode(), response.body());
+        return json(response);
+    }
+
+    static List<String> titles(UserSession session) {
+        HttpResponse<String> response = session.get("/api/apps/" + CRM + "/authentications");
+        assertEquals(200, response.statusCode(), response.body());
+        return json(response).getJsonArray("authentications").stream()
+                .map(v -> v.asJsonObject().getString("title")).toList();
+    }
+
+    @Test
+    void anonymousCallersOfTheApiGet401() {
+        UserSession nobody = UserSession.anonymous(APP);
+
+        for (String path : List.of("/api/apps/" + CRM, "/api/apps/" + CRM + "/authentications",
+                "/api/zapier/status", "/api/zapier/connect")) {
+            HttpResponse<String> response = nobody.get(path);
+            assertEquals(401, response.statusCode(), path);
+            assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
+        }
+        assertEquals(200, nobody.get("/api/config").statusCode());
+    }
+
+    @Test
+    void connectingStoresTheAccountAndStatusNeverShowsTokens() {
+        JsonObject before = status(ada);
+        assertEquals("per-user", before.getString("mode"));
+        assertEquals("ada", before.getString("user"));
+        assertFalse(before.getBoolean("connected"));
+
+        HttpResponse<String> callback = ada.get(ada.consentAs("ada-z"));
+
+        assertEquals(200, callback.statusCode(), callback.body());
+        assertTrue(callback.body().contains("data-ok=\"true\""), callback.body());
+        assertTrue(callback.body().contains("account-connected.js"));
+        JsonObject after = status(ada);
+        assertTrue(after.getBoolean("connected"));
+        assertTrue(after.getJsonArray("scopes").size() > 0);
+        assertFalse(after.get("connectedAt").equals(JsonValue.NULL));
+        for (String key : after.keySet()) {
+            assertFalse(key.toLowerCase().contains("token"), "no token field: " + after);
+        }
+    }
+
+    @Test
+    void twoUsersNeverSeeEachOthersAuthentications() {
+        ada.get(ada.consentAs("ada-z"));
+        linus.get(linus.consentAs("linus-z"));
+
+        List<String> adas = titles(ada);
+        List<String> linuses = titles(linus);
+
+        assertFalse(adas.isEmpty());
+        assertTrue(adas.stream().allMatch(t -> t.contains("ada-z")), adas.toString());
+        assertTrue(linuses.stream().allMatch(t -> t.contains("linus-z")), linuses.toString());
+    }
+
+    @Test
+    void aReplayedCallbackIsRejected() {
+        String callback = ada.consentAs("ada-z");
+        assertEquals(200, ada.get(callback).statusCode());
+
+        HttpResponse<String> replay = ada.get(callback);
+
+        assertEquals(400, replay.statusCode());
+        assertTrue(replay.body().contains("data-ok=\"false\""), replay.body());
+    }
+
+    @Test
+    void aStateThatDoesNotMatchIsRejected() {
+        String callback = ada.consentAs("ada-z");
+        String forged = callback.replaceAll("state=[^&]+", "state=forged-state");
+
+        HttpResponse<String> answer = ada.get(forged);
+
+        assertEquals(400, answer.statusCode());
+        assertFalse(status(ada).getBoolean("connected"));
+    }
+
+    @Test
+    void anotherUsersCallbackIsRejected() {
+        // Linus is lured to the callback of Ada's consent: the state belongs to Ada's session.
+        String adasCallback = ada.consentAs("ada-z");
+
+        assertEquals(400, linus.get(adasCallback).statusCode());
+        assertFalse(status(linus).getBoolean("connected"));
+        assertEquals(200, ada.get(adasCallback).statusCode(), "Ada's own state is still there for her");
+    }
+
+    @Test
+    void aCancelledConsentConnectsNothing() {
+        String callback = ada.consentAs("ada-z");
+        String cancelled = callback.replaceAll("code=[^&]+", "error=access_denied");
+
+        HttpResponse<String> answer = ada.get(cancelled);
+
+        assertTrue(answer.body().contains("cancelled"), answer.body());
+        assertFalse(status(ada).getBoolean("connected"));
+    }
+
+    @Test
+    void forgettingTheConnectionNeedsOurOwnPage() {
+        ada.get(ada.consentAs("ada-z"));
+
+        HttpResponse<String> crossSite = ada.delete("/api/zapier/connection", false);
+        assertEquals(403, crossSite.statusCode());
+        assertTrue(status(ada).getBoolean("connected"));
+
+        assertEquals(204, ada.delete("/api/zapier/connection", true).statusCode());
+        assertFalse(status(ada).getBoolean("connected"));
+    }
+}

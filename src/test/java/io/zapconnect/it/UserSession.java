@@ -1,0 +1,105 @@
+package io.zapconnect.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A browser-like HTTP session of one user of an application: cookies kept, redirects not followed. */
+public final class UserSession {
+
+    private final HttpClient client = HttpClient.newBuilder()
+            .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+    private final String context;
+
+    private UserSession(String context) {
+        this.context = context;
+    }
+
+    /** Nobody signed in. */
+    public static UserSession anonymous(String context) {
+        return new UserSession(context);
+    }
+
+    /** Signs in through the application's FORM login, as a person would. */
+    public static UserSession signIn(String context, String user, String password) {
+        UserSession session = new UserSession(context);
+        HttpResponse<String> challenge = session.get("/signin");
+        assertEquals(302, challenge.statusCode());
+        HttpResponse<String> login = session.post("/j_security_check", "application/x-www-form-urlencoded",
+                "j_username=" + user + "&j_password=" + password);
+        assertEquals(302, login.statusCode());
+        assertTrue(!login.headers().firstValue("Location").orElse("").contains("login-failed"), "signed in");
+        return session;
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    public HttpResponse<String> post(String path, String type, String body) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", type)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    public HttpResponse<String> delete(String path, boolean withCsrfHeader) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).DELETE();
+        if (withCsrfHeader) {
+            request.header("X-Zapconnect-Request", "1");
+        }
+        return send(request);
+    }
+
+    /**
+     * Connects this user's Zapier account through the sandbox's consent page, as this sandbox
+     * account, and returns the callback URL that Zapier sent the browser back to.
+     */
+    public String consentAs(String sandboxAccount) {
+        HttpResponse<String> start = get("/api/zapier/connect");
+        assertEquals(303, start.statusCode(), start.body());
+        URI authorize = URI.create(start.headers().firstValue("Location").orElseThrow());
+        String query = authorize.getRawQuery();
+        String form = "client_id=" + param(query, "client_id") + "&redirect_uri=" + param(query, "redirect_uri")
+                + "&scope=" + param(query, "scope") + "&state=" + param(query, "state")
+                + "&decision=allow&account=" + URLEncoder.encode(sandboxAccount, StandardCharsets.UTF_8);
+        HttpResponse<String> consent = send(HttpRequest.newBuilder(authorize.resolve(authorize.getRawPath()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+        assertEquals(303, consent.statusCode(), consent.body());
+        return consent.headers().firstValue("Location").orElseThrow();
+    }
+
+    private static String param(String query, String name) {
+        Matcher m = Pattern.compile("(?:^|&)" + name + "=([^&]*)").matcher(query);
+        assertTrue(m.find(), name + " in " + query);
+        return m.group(1);
+    }
+
+    private URI uri(String path) {
+        return URI.create(path.startsWith("http") ? path : Http.server() + context + path);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
