@@ -34,7 +34,10 @@ public class SecurityHeadersFilter implements Filter {
             response.setHeader("Content-Security-Policy", "default-src 'self'; script-src 'self'; "
                     + "style-src 'self'; img-src 'self' https: data:; connect-src 'self'; object-src 'none'; "
                     + "base-uri 'none'; form-action 'self'; frame-ancestors " + settings.frameAncestors());
-            response.setHeader("Cross-Origin-Opener-Policy", "same-origin-allow-popups");
+            // The pages of our own OAuth popup pass through Zapier's on the way back: a COOP of ours
+            // there would switch the popup's browsing context group and cut it from its opener.
+            response.setHeader("Cross-Origin-Opener-Policy",
+                    path.startsWith("/api/zapier/") ? "unsafe-none" : "same-origin-allow-popups");
             response.setHeader("X-Content-Type-Options", "nosniff");
             response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
         }

@@ -259,6 +259,33 @@ class ZapierWorkflowIT {
     }
 
     @Test
+    void aRejectedTokenIsReportedOnceAndTheCallRetriedWithTheNewOne() {
+        StubZapier.on("GET", "/v2/apps", request -> ("Bearer " + TOKEN).equals(request.authorization())
+                ? json(200, page("{\"id\":\"" + APP + "\",\"type\":\"app\",\"title\":\"CRM\"}", null, 1, 0))
+                : json(401, "{\"errors\":[{\"status\":401,\"code\":\"not_authenticated\",\"title\":\"NotAuthenticated\","
+                        + "\"detail\":\"Expired token.\"}]}"));
+        RecordingTokenProvider.REJECTED.clear();
+        RecordingTokenProvider.staleOnce = true;
+
+        App app = zapier.findApp(APP).orElseThrow();
+
+        assertEquals("CRM", app.title());
+        assertEquals(List.of("stale-token"), RecordingTokenProvider.REJECTED);
+        assertEquals(2, StubZapier.requests().size(), "one call, one retry");
+    }
+
+    @Test
+    void aTokenRejectedAgainAfterTheRetryIsAnAuthenticationFailure() {
+        StubZapier.on("GET", "/v2/apps", request -> json(401, "{\"errors\":[{\"status\":401,"
+                + "\"code\":\"not_authenticated\",\"title\":\"NotAuthenticated\",\"detail\":\"No.\"}]}"));
+        RecordingTokenProvider.REJECTED.clear();
+
+        assertThrows(ZapierAuthenticationException.class, () -> zapier.findApp(APP));
+        assertEquals(1, RecordingTokenProvider.REJECTED.size());
+        assertEquals(2, StubZapier.requests().size(), "no retry loop");
+    }
+
+    @Test
     void readsSettingsFromJndi() {
         assertEquals("from-jndi", config.getValue("zapconnect.it-jndi-probe", String.class));
     }

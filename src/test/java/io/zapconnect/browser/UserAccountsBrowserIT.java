@@ -1,0 +1,79 @@
+package io.zapconnect.browser;
+
+import static io.zapconnect.browser.DemoPage.CRM;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.zapconnect.it.Http;
+import jakarta.json.JsonObject;
+import java.util.List;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/**
+ * The demo with per-user accounts (the product's WAR at /zapconnect-users): sign in, connect your
+ * Zapier account in a popup, pick an authentication; another user sees none of it.
+ */
+@ExtendWith(ArquillianExtension.class)
+class UserAccountsBrowserIT {
+
+    static final String APP = Http.server() + "/zapconnect-users";
+    static ChromeDriver driver;
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        driver = Chromium.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    /** Signs in on the login page, forgets any earlier connection, and opens the demo page. */
+    static DemoPage signIn(String user, String password) {
+        driver.manage().deleteAllCookies();
+        driver.get(APP + "/signin");
+        driver.findElement(By.id("j_username")).sendKeys(user);
+        driver.findElement(By.id("j_password")).sendKeys(password);
+        driver.findElement(By.id("sign-in")).click();
+        Object forgotten = driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch('" + APP + "/api/zapier/connection', {method: 'DELETE', headers: {'X-Zapconnect-Request': '1'}})"
+                + ".then(r => done(r.status), e => done(String(e)));");
+        assertEquals(204L, forgotten);
+        return new DemoPage(driver, APP + "/");
+    }
+
+    @Test
+    void aUserConnectsTheirZapierAccountThenPicksAnAuthentication() {
+        DemoPage page = signIn("ada", "ada-demo");
+        page.waiting().until(d -> d.findElement(By.id("who")).getText().contains("ada"));
+
+        WebElement connect = page.await("crm", "button.connect-account");
+        assertTrue(page.await("crm", ".account-needed").getText().contains("Connect your Zapier account"));
+        connect.click();
+        page.switchToPopup();
+        page.allowAs("ada-browser");
+
+        WebElement first = page.await("crm", "input[type=radio]:not([disabled])");
+        List<String> titles = page.all("crm", ".option .title").stream().map(WebElement::getText).toList();
+        assertTrue(titles.stream().allMatch(t -> t.contains("ada-browser")), titles.toString());
+        page.picker("crm").findElement(By.cssSelector("label[for='" + first.getAttribute("id") + "']")).click();
+        JsonObject event = page.awaitEvent(CRM, 0);
+        assertEquals(first.getAttribute("value"), event.getString("authenticationId"));
+
+        // Linus signs in on the same browser: he has no Zapier account connected, and sees nothing of Ada's.
+        DemoPage his = signIn("linus", "linus-demo");
+        his.await("crm", "button.connect-account");
+        assertTrue(his.all("crm", "input[type=radio]").isEmpty());
+        assertEquals(-1, driver.getPageSource().indexOf("ada-browser"));
+    }
+}
