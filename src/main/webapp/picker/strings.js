@@ -29,6 +29,7 @@ const en = {
     accountNeeded: "Connect your Zapier account first: your app accounts live there.",
     connectAccount: "Connect your Zapier account",
     accountFailed: "Your Zapier account was not connected. Try again.",
+    signInNeeded: "Sign in to use your Zapier accounts.",
 };
 
 /** @type {Strings} */
@@ -58,6 +59,7 @@ const fr = {
     accountNeeded: "Connectez d’abord votre compte Zapier : vos comptes d’applications s’y trouvent.",
     connectAccount: "Connecter votre compte Zapier",
     accountFailed: "Votre compte Zapier n’a pas été connecté. Réessayez.",
+    signInNeeded: "Connectez-vous pour utiliser vos comptes Zapier.",
 };
 
 const languages = /** @type {Record<string, Strings>} */ ({ en, fr });

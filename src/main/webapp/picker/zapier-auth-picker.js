@@ -122,7 +122,13 @@ export class ZapierAuthPicker extends HTMLElement {
             // user activation.
             this.#config().catch(() => {});
         } catch (error) {
-            if (generation === this.#generation) {
+            if (generation !== this.#generation) {
+                return;
+            }
+            if (error instanceof ApiError && error.status === 401) {
+                // Not a failure: the host application signs its users in; we wait for that.
+                this.#frame(this.#el("p", { class: "sign-in-needed" }, this.#t.signInNeeded));
+            } else {
                 this.#renderError(error instanceof ApiError ? error.message : this.#t.network, true);
             }
         }

@@ -53,6 +53,16 @@ class UserAccountsBrowserIT {
     }
 
     @Test
+    void beforeSigningInThePickerAsksForItCalmly() {
+        driver.manage().deleteAllCookies();
+        DemoPage page = new DemoPage(driver, APP + "/");
+
+        assertTrue(page.await("crm", ".sign-in-needed").getText().contains("Sign in"));
+        assertTrue(page.all("crm", ".error").isEmpty());
+        assertTrue(driver.findElement(By.id("sign-in-link")).isDisplayed());
+    }
+
+    @Test
     void aUserConnectsTheirZapierAccountThenPicksAnAuthentication() {
         DemoPage page = signIn("ada", "ada-demo");
         page.waiting().until(d -> d.findElement(By.id("who")).getText().contains("ada"));
