@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigValue;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -56,7 +57,7 @@ public class AccountSettings {
     }
 
     public Optional<String> clientSecret() {
-        return text(CLIENT_SECRET);
+        return secret(CLIENT_SECRET);
     }
 
     public Optional<URI> redirectUri() {
@@ -87,7 +88,7 @@ public class AccountSettings {
 
     /** The current encryption key, base64. */
     public Optional<String> key() {
-        return text(KEY);
+        return secret(KEY);
     }
 
     /** Keys that still decrypt, during a rotation. */
@@ -99,6 +100,20 @@ public class AccountSettings {
     public boolean oauthConfigured() {
         return clientId().isPresent() && clientSecret().isPresent() && redirectUri().isPresent()
                 && key().isPresent();
+    }
+
+    /**
+     * A secret: refused when it comes from a {@code microprofile-config.properties} file, which
+     * travels inside the application and its repository.
+     */
+    private Optional<String> secret(String key) {
+        ConfigValue value = config.getConfigValue(key);
+        String source = value.getSourceName();
+        if (value.getValue() != null && source != null && source.contains("microprofile-config.properties")) {
+            throw new IllegalStateException(key + " is a secret: set it in the environment or JNDI, not in "
+                    + "microprofile-config.properties");
+        }
+        return text(key);
     }
 
     private Optional<String> text(String key) {

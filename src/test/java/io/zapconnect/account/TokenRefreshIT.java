@@ -43,7 +43,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The token store on the server's real embedded Derby, and refreshing against the sandbox, which
- * rejects a refresh token used twice, as Zapier does.
+ * rejects a refresh token used twice, as Zapier does. The client secret and the encryption key come
+ * from the test server's JNDI entries, as secrets must.
  */
 @ExtendWith(ArquillianExtension.class)
 class TokenRefreshIT {
@@ -58,10 +59,8 @@ class TokenRefreshIT {
                 "zapconnect.api-url", Deployments.sandboxUrl(NAME),
                 "zapconnect.sandbox.oauth-redirect-uris", REDIRECT,
                 "zapconnect.oauth.client-id", "sandbox-client",
-                "zapconnect.oauth.client-secret", "sandbox-secret",
                 "zapconnect.oauth.redirect-uri", REDIRECT,
-                "zapconnect.oauth.token-url", Deployments.sandboxUrl(NAME) + "/oauth/token/",
-                "zapconnect.token-store.key", "cmVmcmVzaC1pdC1rZXktb2YtMzItYnl0ZXMtLS0tLS0="))
+                "zapconnect.oauth.token-url", Deployments.sandboxUrl(NAME) + "/oauth/token/"))
                 .addClass(TokenRefreshIT.class);
     }
 
@@ -111,6 +110,12 @@ class TokenRefreshIT {
                 return new String[] {row.getString(1), row.getString(2)};
             }
         }
+    }
+
+    @Test
+    void theSecretsComeFromTheServersJndi() {
+        assertEquals("sandbox-secret", settings.clientSecret().orElseThrow());
+        assertTrue(settings.key().isPresent());
     }
 
     @Test
