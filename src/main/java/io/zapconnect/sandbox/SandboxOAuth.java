@@ -20,13 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.Base64;
-import java.util.List;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Zapier's OAuth 2.0 authorization-code flow: {@code /v2/authorize} signs a sandbox user in and
@@ -41,17 +35,7 @@ public class SandboxOAuth {
     SandboxUsers users;
 
     @Inject
-    @ConfigProperty(name = "zapconnect.sandbox.oauth-client-id", defaultValue = "sandbox-client")
-    String clientId;
-
-    @Inject
-    @ConfigProperty(name = "zapconnect.sandbox.oauth-client-secret", defaultValue = "sandbox-secret")
-    String clientSecret;
-
-    @Inject
-    @ConfigProperty(name = "zapconnect.sandbox.oauth-redirect-uris",
-            defaultValue = "http://localhost:9080/zapconnect/api/zapier/callback")
-    List<String> redirectUris;
+    SandboxOAuthClient registered;
 
     @Context
     UriInfo uri;
@@ -114,7 +98,7 @@ public class SandboxOAuth {
 
     /** An error page for an unknown client or unregistered redirect URI: never redirect to it. */
     private Response refuseClient(String client, String redirectUri) {
-        if (!clientId.equals(client) || redirectUri == null || !redirectUris.contains(redirectUri)) {
+        if (!registered.accepts(client, redirectUri)) {
             Response page = SandboxPages.page(uri, "Unknown application · Zapier sandbox", "",
                     "<main class=\"card\"><h1>Unknown application</h1><p>The client id or redirect URI is not "
                             + "registered with the sandbox.</p></main>");
@@ -143,12 +127,7 @@ public class SandboxOAuth {
         SandboxUsers users;
 
         @Inject
-        @ConfigProperty(name = "zapconnect.sandbox.oauth-client-id", defaultValue = "sandbox-client")
-        String clientId;
-
-        @Inject
-        @ConfigProperty(name = "zapconnect.sandbox.oauth-client-secret", defaultValue = "sandbox-secret")
-        String clientSecret;
+        SandboxOAuthClient registered;
 
         @POST
         @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -156,7 +135,7 @@ public class SandboxOAuth {
         public Response token(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                 @FormParam("grant_type") String grantType, @FormParam("code") String code,
                 @FormParam("redirect_uri") String redirectUri, @FormParam("refresh_token") String refreshToken) {
-            Optional<String> client = authenticatedClient(authorization);
+            Optional<String> client = registered.authenticate(authorization);
             if (client.isEmpty()) {
                 return oauthError(401, "invalid_client").header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"zapier\"")
                         .build();
@@ -181,30 +160,6 @@ public class SandboxOAuth {
                     .add("refresh_token", tokens[1])
                     .build().toString())
                     .header("Cache-Control", "no-store").build();
-        }
-
-        private Optional<String> authenticatedClient(String authorization) {
-            if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-                return Optional.empty();
-            }
-            String decoded;
-            try {
-                decoded = new String(Base64.getDecoder().decode(authorization.substring(6).strip()),
-                        StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
-                return Optional.empty();
-            }
-            int colon = decoded.indexOf(':');
-            if (colon < 0) {
-                return Optional.empty();
-            }
-            // RFC 6749 2.3.1: client id and secret are form-encoded before Basic encoding.
-            String id = URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8);
-            String secret = URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8);
-            boolean ok = MessageDigest.isEqual(id.getBytes(StandardCharsets.UTF_8), clientId.getBytes(StandardCharsets.UTF_8))
-                    & MessageDigest.isEqual(secret.getBytes(StandardCharsets.UTF_8),
-                            clientSecret.getBytes(StandardCharsets.UTF_8));
-            return ok ? Optional.of(id) : Optional.empty();
         }
 
         private static Response.ResponseBuilder oauthError(int status, String error) {

@@ -16,38 +16,22 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * The picker in Chromium against the sandbox in a real Liberty: the product's WAR, as the build
  * deployed it, whose demo user is the sandbox's alice.
  */
 @ExtendWith(ArquillianExtension.class)
-class PickerBrowserIT {
+class PickerBrowserIT extends BrowserTest {
 
     static final String TOKEN = "sandbox-token-alice";
-    static ChromeDriver driver;
     DemoPage page;
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        driver = Chromium.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
 
     @BeforeEach
     void freshUserAndPage() {

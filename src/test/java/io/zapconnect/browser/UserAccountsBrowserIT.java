@@ -8,35 +8,19 @@ import io.zapconnect.it.Http;
 import jakarta.json.JsonObject;
 import java.util.List;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * The demo with per-user accounts (the product's WAR at /zapconnect-users): sign in, connect your
  * Zapier account in a popup, pick an authentication; another user sees none of it.
  */
 @ExtendWith(ArquillianExtension.class)
-class UserAccountsBrowserIT {
+class UserAccountsBrowserIT extends BrowserTest {
 
     static final String APP = Http.server() + "/zapconnect-users";
-    static ChromeDriver driver;
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        driver = Chromium.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
 
     /** Signs in on the login page, forgets any earlier connection, and opens the demo page. */
     static DemoPage signIn(String user, String password) {
