@@ -1,7 +1,6 @@
 package io.zapconnect.client;
 
-import io.zapconnect.error.ZapierAuthenticationException;
-import io.zapconnect.error.ZapierError;
+import io.zapconnect.error.ZapierAccountNotConnectedException;
 import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -25,9 +24,7 @@ public class ZapierAuthorizationFilter implements ClientRequestFilter {
     public void filter(ClientRequestContext request) {
         String token = accessToken.get();
         if (token == null || token.isBlank()) {
-            throw new ZapierAuthenticationException(new ZapierError(0, "missing_access_token", null,
-                    "No Zapier access token for this caller: set zapconnect.access-token or provide a "
-                            + "ZapierAccessTokenProvider", null));
+            throw new ZapierAccountNotConnectedException();
         }
         request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, "Bearer " + token.strip());
     }

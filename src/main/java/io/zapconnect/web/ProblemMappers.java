@@ -1,5 +1,6 @@
 package io.zapconnect.web;
 
+import io.zapconnect.error.ZapierAccountNotConnectedException;
 import io.zapconnect.error.ZapierAuthenticationException;
 import io.zapconnect.error.ZapierException;
 import io.zapconnect.error.ZapierGatewayTimeoutException;
@@ -49,6 +50,10 @@ final class ProblemMappers {
             if (e instanceof ZapierInvalidRequestException invalid) {
                 return Problem.of("zapier-refused", "Zapier refused the request", 400,
                         invalid.detail().orElse("Zapier refused the request as invalid."));
+            }
+            if (e instanceof ZapierAccountNotConnectedException) {
+                return Problem.of("zapier-account-needed", "No Zapier account connected", 409,
+                        "Connect your Zapier account first.");
             }
             if (e instanceof ZapierAuthenticationException) {
                 return Problem.of("zapier-credentials", "Zapier did not accept the account's credentials", 502,

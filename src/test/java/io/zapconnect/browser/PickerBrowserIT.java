@@ -280,6 +280,26 @@ class PickerBrowserIT extends BrowserTest {
     }
 
     @Test
+    void speaksTheLanguageOfItsLangAttribute() {
+        page.await("sheets", "button.connect");
+
+        page.js("document.getElementById('sheets').setAttribute('lang', 'fr');");
+
+        page.waiting().until(d -> page.await("sheets", "button.connect").getText().equals("Connecter Acme Sheets"));
+        assertTrue(page.await("sheets", ".empty").getText().contains("Aucun compte"));
+    }
+
+    @Test
+    void isThemedWithCssCustomProperties() {
+        page.await("sheets", "button.connect");
+
+        page.js("document.getElementById('sheets').style.setProperty('--zapier-picker-accent', 'rgb(1, 2, 3)');");
+
+        page.waiting().until(d -> "rgb(1, 2, 3)".equals(page.js("return getComputedStyle(document.getElementById("
+                + "'sheets').shadowRoot.querySelector('button.connect')).backgroundColor;")));
+    }
+
+    @Test
     void theTokenAppearsInNothingTheBrowserReceived() {
         page.await("crm", "input[type=radio]");
         page.await("sheets", "button.connect").click();

@@ -83,6 +83,14 @@ class UserAccountsIT {
     }
 
     @Test
+    void aSignedInUserWithoutAZapierAccountIsToldToConnectOne() {
+        HttpResponse<String> answer = ada.get("/api/apps/" + CRM + "/authentications");
+
+        assertEquals(409, answer.statusCode(), answer.body());
+        assertEquals("urn:zapconnect:problem:zapier-account-needed", json(answer).getString("type"));
+    }
+
+    @Test
     void twoUsersNeverSeeEachOthersAuthentications() {
         ada.get(ada.consentAs("ada-z"));
         linus.get(linus.consentAs("linus-z"));
