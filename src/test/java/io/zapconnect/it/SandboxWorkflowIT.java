@@ -13,6 +13,7 @@ import io.zapconnect.error.ZapierUnavailableException.Reason;
 import io.zapconnect.model.Action;
 import io.zapconnect.model.App;
 import io.zapconnect.model.Authentication;
+import io.zapconnect.model.Choice;
 import io.zapconnect.model.Fieldset;
 import io.zapconnect.model.InfoField;
 import io.zapconnect.model.InputField;
@@ -123,6 +124,20 @@ class SandboxWorkflowIT {
 
         Action post = zapier.listActions(WEBHOOKS, "WRITE").get(0);
         assertEquals(3, zapier.actionInputsWithoutAuthentication(post.id(), Map.of()).size());
+    }
+
+    @Test
+    void pagesThroughTheChoicesOfASelectField() {
+        String authId = zapier.listAuthentications(CRM).get(0).id();
+        Action write = zapier.listActions(CRM, "WRITE").get(0);
+
+        Page<Choice> choices = zapier.inputChoices(write.id(), "pipeline", authId, Map.of(), 1);
+
+        assertEquals(1, choices.meta().page());
+        assertEquals(3, choices.data().size());
+        assertTrue(choices.data().stream().anyMatch(c -> "Sales pipeline".equals(c.label())));
+        assertThrows(IllegalArgumentException.class, () -> zapier.inputChoices(write.id(), "pipeline", authId,
+                Map.of(), 0));
     }
 
     @Test
