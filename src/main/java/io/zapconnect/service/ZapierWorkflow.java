@@ -23,6 +23,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.Closeable;
 import java.io.IOException;
 import java.security.Principal;
@@ -56,10 +57,10 @@ public class ZapierWorkflow {
     ZapierAccessTokenProvider tokens;
 
     @Inject
-    Instance<SecurityContext> security;
+    Instance<HttpServletRequest> request;
 
     @Inject
-    Instance<Principal> principal;
+    Instance<SecurityContext> security;
 
     private ZapierApi api;
 
@@ -210,20 +211,25 @@ public class ZapierWorkflow {
     }
 
     /**
-     * The caller's principal, or null when anonymous. Jakarta Security says "anonymous" with a null;
-     * the CDI {@code Principal} of some servers names a stand-in instead, so it comes second.
+     * The caller's principal, or null when anonymous. The request's own principal comes first: the
+     * Servlet specification makes it null for an anonymous caller on every server, where some
+     * servers name a stand-in ("UNAUTHENTICATED", "anonymous") through CDI or Jakarta Security.
+     * Outside a request, Jakarta Security's caller, for work run on behalf of someone.
      */
     private Principal caller() {
+        try {
+            if (request.isResolvable()) {
+                return request.get().getUserPrincipal();
+            }
+        } catch (RuntimeException outsideARequest) {
+            // no request on this thread: ask Jakarta Security below
+        }
         try {
             if (security.isResolvable()) {
                 return security.get().getCallerPrincipal();
             }
-            if (principal.isResolvable()) {
-                Principal current = principal.get();
-                return current == null || current.getName() == null ? null : current;
-            }
-        } catch (RuntimeException outsideARequest) {
-            // no caller outside a request
+        } catch (RuntimeException noCaller) {
+            // nobody is calling
         }
         return null;
     }

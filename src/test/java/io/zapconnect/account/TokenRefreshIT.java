@@ -35,6 +35,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.naming.InitialContext;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -64,6 +65,11 @@ class TokenRefreshIT {
                 .addClass(TokenRefreshIT.class);
     }
 
+    /** The emulator's URL, as the deployment configured it (computed where the build's settings are). */
+    @Inject
+    @ConfigProperty(name = "zapconnect.api-url")
+    String sandbox;
+
     @Inject
     TokenStore store;
 
@@ -85,7 +91,7 @@ class TokenRefreshIT {
     private Grant grantFor(String account) throws Exception {
         String form = "client_id=sandbox-client&redirect_uri=" + URLEncoder.encode(REDIRECT, StandardCharsets.UTF_8)
                 + "&scope=zap&state=s&decision=allow&account=" + account;
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(Deployments.sandboxUrl(NAME)
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(sandbox
                 + "/v2/authorize")).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         Matcher code = Pattern.compile("code=([^&]+)").matcher(answer.headers().firstValue("Location").orElseThrow());
@@ -94,13 +100,17 @@ class TokenRefreshIT {
     }
 
     private int apiStatus(String token) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(Deployments.sandboxUrl(NAME) + "/v2/apps"))
+        return http.send(HttpRequest.newBuilder(URI.create(sandbox + "/v2/apps"))
                 .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString())
                 .statusCode();
     }
 
-    private static String[] rawRow(String user) throws Exception {
-        DataSource source = (DataSource) new InitialContext().lookup("jdbc/zapconnect");
+    private DataSource dataSource() throws Exception {
+        return (DataSource) new InitialContext().lookup(settings.datasource());
+    }
+
+    private String[] rawRow(String user) throws Exception {
+        DataSource source = dataSource();
         try (Connection connection = source.getConnection();
                 PreparedStatement select = connection.prepareStatement(
                         "SELECT access_token, refresh_token FROM zapconnect_tokens WHERE user_id = ?")) {
@@ -140,8 +150,7 @@ class TokenRefreshIT {
         store.save("owner", new StoredTokens("a", "r", Instant.now().plusSeconds(3600), "zap", Instant.now()));
         store.save("thief", new StoredTokens("b", "s", Instant.now().plusSeconds(3600), "zap", Instant.now()));
         String[] owners = rawRow("owner");
-        DataSource source = (DataSource) new InitialContext().lookup("jdbc/zapconnect");
-        try (Connection connection = source.getConnection();
+        try (Connection connection = dataSource().getConnection();
                 PreparedStatement update = connection.prepareStatement(
                         "UPDATE zapconnect_tokens SET access_token = ? WHERE user_id = ?")) {
             update.setString(1, owners[0]);

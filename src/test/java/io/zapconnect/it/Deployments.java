@@ -18,9 +18,17 @@ public final class Deployments {
         return Integer.getInteger("it.http.port", 9380);
     }
 
+    /**
+     * The host the server is reached at from the tests and from itself: {@code localhost}, or what
+     * {@code it.http.host} says (WildFly listens on 127.0.0.1 only).
+     */
+    public static String host() {
+        return System.getProperty("it.http.host", "localhost");
+    }
+
     /** The URL of the in-archive Zapier stub of an archive of this name. */
     public static String stubUrl(String archive) {
-        return "http://localhost:" + httpPort() + "/" + archive + "/stub";
+        return "http://" + host() + ":" + httpPort() + "/" + archive + "/stub";
     }
 
     /** The Java API with the emulator beside it, as {@code /<name>/sandbox}. */
@@ -33,7 +41,7 @@ public final class Deployments {
 
     /** The URL of the emulator inside an archive of this name. */
     public static String sandboxUrl(String archive) {
-        return "http://localhost:" + httpPort() + "/" + archive + "/sandbox";
+        return "http://" + host() + ":" + httpPort() + "/" + archive + "/sandbox";
     }
 
     /**

@@ -30,6 +30,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -57,13 +58,18 @@ class SandboxWorkflowIT {
                 "zapconnect.read-timeout-ms", "1500"));
     }
 
+    /** The emulator's URL, as the deployment configured it (computed where the build's settings are). */
+    @Inject
+    @ConfigProperty(name = "zapconnect.api-url")
+    String sandbox;
+
     @Inject
     ZapierWorkflow zapier;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
     private void knobs(String method, String json) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Deployments.sandboxUrl(NAME) + "/knobs"))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(sandbox + "/knobs"))
                 .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(30));
         request.method(method, json == null ? HttpRequest.BodyPublishers.noBody()

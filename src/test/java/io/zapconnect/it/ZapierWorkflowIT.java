@@ -117,7 +117,8 @@ class ZapierWorkflowIT {
 
     @Test
     void listsAuthenticationsOverThreePages() {
-        String base = Deployments.stubUrl(NAME) + "/v2/authentications?app=" + APP + "&limit=2&offset=";
+        String base = config.getValue("zapconnect.api-url", String.class) + "/v2/authentications?app=" + APP
+                + "&limit=2&offset=";
         StubZapier.on("GET", "/v2/authentications", request -> switch (request.queryParam("offset")) {
             case "0" -> json(200, page(auth("a1", false) + "," + auth("a2", true), base + 2, 5, 0));
             case "2" -> json(200, page(auth("a3", false) + "," + auth("a4", false), base + 4, 5, 2));
