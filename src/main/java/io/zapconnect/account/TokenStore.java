@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import javax.naming.InitialContext;
@@ -28,6 +29,7 @@ public class TokenStore {
     AccountSettings settings;
 
     private volatile boolean schemaReady;
+    private volatile Keyed cipher;
 
     /** The user's tokens, if they connected an account. */
     public Optional<StoredTokens> find(String user) {
@@ -157,10 +159,20 @@ public class TokenStore {
         }
     }
 
+    /** The cipher for the keys configured now; built again only when they change (a rotation). */
     private TokenCipher cipher() {
         String key = settings.key().orElseThrow(() -> new IllegalStateException(
                 "Set " + AccountSettings.KEY + " (base64 AES key, from the environment or JNDI) to store tokens"));
-        return new TokenCipher(key, settings.oldKeys());
+        List<String> oldKeys = settings.oldKeys();
+        Keyed current = cipher;
+        if (current == null || !current.key().equals(key) || !current.oldKeys().equals(oldKeys)) {
+            current = new Keyed(key, oldKeys, new TokenCipher(key, oldKeys));
+            cipher = current;
+        }
+        return current.cipher();
+    }
+
+    private record Keyed(String key, List<String> oldKeys, TokenCipher cipher) {
     }
 
     private Connection connection() throws SQLException {

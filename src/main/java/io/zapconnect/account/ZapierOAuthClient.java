@@ -14,7 +14,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.IOException;
 import java.io.StringReader;
-import java.net.ConnectException;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -92,9 +91,6 @@ public class ZapierOAuthClient {
         } catch (HttpTimeoutException e) {
             throw new ZapierUnavailableException(Reason.TIMED_OUT,
                     ZapierError.noResponse("Zapier's token endpoint did not answer in time"), e);
-        } catch (ConnectException e) {
-            throw new ZapierUnavailableException(Reason.CONNECTION_FAILED,
-                    ZapierError.noResponse("Zapier's token endpoint could not be reached"), e);
         } catch (IOException e) {
             throw new ZapierUnavailableException(Reason.CONNECTION_FAILED,
                     ZapierError.noResponse("Zapier's token endpoint could not be reached"), e);

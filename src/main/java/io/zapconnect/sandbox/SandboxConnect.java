@@ -54,7 +54,7 @@ public class SandboxConnect {
         }
         String body = """
                 <main class="card">
-                  <header class="brand"><span class="zap">zapier</span> <span class="tag">sandbox</span></header>
+                  {{brand}}
                   <img class="icon" src="%s" alt="" width="64" height="64">
                   <h1>Connect %s</h1>
                   <p class="lead">Sign in to %s to let Zapier use your account. This is Zapconnect's sandbox:
@@ -65,10 +65,7 @@ public class SandboxConnect {
                     <input id="account" name="account" type="text" required maxlength="%d" autocomplete="off"
                       value="%s">
                     <p class="consent">Zapier will be able to read and change data in this %s account.</p>
-                    <div class="actions">
-                      <button id="cancel" type="submit" name="decision" value="cancel" formnovalidate>Cancel</button>
-                      <button id="allow" type="submit" name="decision" value="allow" class="primary">Allow</button>
-                    </div>
+                    {{decisions}}
                   </form>
                 </main>
                 """.formatted(escape(iconPath(app)), escape(app.title()), escape(app.title()),
@@ -124,7 +121,7 @@ public class SandboxConnect {
                 .formatted(post, escape(id == null ? "" : id), escape(target));
         String body = """
                 <main class="card">
-                  <header class="brand"><span class="zap">zapier</span> <span class="tag">sandbox</span></header>
+                  {{brand}}
                   <h1>%s</h1>
                   <p class="lead">This window closes by itself.</p>
                 </main>

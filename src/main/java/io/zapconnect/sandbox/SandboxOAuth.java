@@ -53,7 +53,7 @@ public class SandboxOAuth {
         }
         String body = """
                 <main class="card">
-                  <header class="brand"><span class="zap">zapier</span> <span class="tag">sandbox</span></header>
+                  {{brand}}
                   <h1>Sign in to Zapier</h1>
                   <p class="lead">An application asks to use your Zapier account (scopes: %s).</p>
                   <form method="post" action="%s">
@@ -64,10 +64,7 @@ public class SandboxOAuth {
                     <label for="account">Sandbox account</label>
                     <input id="account" name="account" type="text" required maxlength="64" value="alice"
                       pattern="[A-Za-z0-9._@\\-]+" autocomplete="off">
-                    <div class="actions">
-                      <button id="cancel" type="submit" name="decision" value="cancel" formnovalidate>Cancel</button>
-                      <button id="allow" type="submit" name="decision" value="allow" class="primary">Allow</button>
-                    </div>
+                    {{decisions}}
                   </form>
                 </main>
                 """.formatted(escape(scope == null ? "none" : scope),
@@ -151,13 +148,13 @@ public class SandboxOAuth {
             if (grant.isEmpty()) {
                 return oauthError(400, "invalid_grant").build();
             }
-            String[] tokens = users.issueTokens(grant.get());
+            SandboxUsers.IssuedTokens tokens = users.issueTokens(grant.get());
             return Response.ok(Json.createObjectBuilder()
-                    .add("access_token", tokens[0])
+                    .add("access_token", tokens.accessToken())
                     .add("expires_in", users.accessTokenLifetimeSeconds())
                     .add("token_type", "Bearer")
                     .add("scope", grant.get().scope())
-                    .add("refresh_token", tokens[1])
+                    .add("refresh_token", tokens.refreshToken())
                     .build().toString())
                     .header("Cache-Control", "no-store").build();
         }

@@ -10,12 +10,27 @@ final class SandboxPages {
     static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
             + "form-action 'self' http: https:; base-uri 'none'; frame-ancestors 'none'";
 
+    /** Stands in a page's body for the header every sandbox card starts with. */
+    static final String BRAND_SLOT = "{{brand}}";
+
+    /** Stands in a form for its Cancel and Allow buttons. */
+    static final String DECISIONS_SLOT = "{{decisions}}";
+
+    private static final String BRAND =
+            "<header class=\"brand\"><span class=\"zap\">zapier</span> <span class=\"tag\">sandbox</span></header>";
+
+    // Cancel skips the form's checks: cancelling needs no account name.
+    private static final String DECISIONS = "<div class=\"actions\">"
+            + "<button id=\"cancel\" type=\"submit\" name=\"decision\" value=\"cancel\" formnovalidate>Cancel</button>"
+            + "<button id=\"allow\" type=\"submit\" name=\"decision\" value=\"allow\" class=\"primary\">Allow</button>"
+            + "</div>";
+
     private SandboxPages() {
     }
 
     /**
      * A whole page around the body given; the title is escaped here, the body and its attributes
-     * must be escaped already.
+     * must be escaped already. It may hold {@link #BRAND_SLOT} and {@link #DECISIONS_SLOT}.
      */
     static Response page(UriInfo uri, String title, String bodyAttributes, String body) {
         String html = """
@@ -31,7 +46,8 @@ final class SandboxPages {
                 %s
                 </body>
                 </html>
-                """.formatted(escape(title), escape(asset(uri, "sandbox.css")), bodyAttributes, body);
+                """.formatted(escape(title), escape(asset(uri, "sandbox.css")), bodyAttributes,
+                body.replace(BRAND_SLOT, BRAND).replace(DECISIONS_SLOT, DECISIONS));
         return Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .header("Content-Security-Policy", CSP)
                 .header("X-Content-Type-Options", "nosniff")

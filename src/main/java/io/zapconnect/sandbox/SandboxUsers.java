@@ -115,15 +115,19 @@ public class SandboxUsers {
         return Optional.of(grant);
     }
 
-    /** A new access token and refresh token for the grant: {access, refresh}. */
-    String[] issueTokens(Grant grant) {
+    /** A new access token and the refresh token that can replace it once. */
+    record IssuedTokens(String accessToken, String refreshToken) {
+    }
+
+    /** A new pair of tokens for the grant. */
+    IssuedTokens issueTokens(Grant grant) {
         String access = newSecret();
         String refresh = newSecret();
         Instant expires = clock.instant().plusSeconds(accessTokenLifetimeSeconds);
         accessTokens.put(access, new Grant(grant.user(), grant.clientId(), grant.scope(), grant.redirectUri(), expires));
         refreshTokens.put(refresh, new Grant(grant.user(), grant.clientId(), grant.scope(), grant.redirectUri(),
                 Instant.MAX));
-        return new String[] {access, refresh};
+        return new IssuedTokens(access, refresh);
     }
 
     long accessTokenLifetimeSeconds() {

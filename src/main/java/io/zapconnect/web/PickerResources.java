@@ -24,7 +24,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.StringReader;
@@ -53,7 +52,7 @@ public class PickerResources {
     public Response app(@PathParam("appId") String appId) {
         Ids.requireAppId(appId);
         return zapier.findApp(appId)
-                .map(app -> Response.ok(AppView.of(app)).cacheControl(noStore()).build())
+                .map(app -> Response.ok(AppView.of(app)).cacheControl(Caching.noStore()).build())
                 .orElseGet(() -> Problem.of("unknown-app", "Unknown app", 404,
                         "Zapier knows no app with id " + appId + ".").toResponse());
     }
@@ -65,7 +64,7 @@ public class PickerResources {
         Ids.requireAppId(appId);
         List<AuthenticationView> mine = zapier.listAuthentications(appId).stream().map(AuthenticationView::of)
                 .toList();
-        return Response.ok(new AuthenticationsView(appId, mine)).cacheControl(noStore()).build();
+        return Response.ok(new AuthenticationsView(appId, mine)).cacheControl(Caching.noStore()).build();
     }
 
     /**
@@ -94,7 +93,7 @@ public class PickerResources {
             default -> throw new IllegalArgumentException("\"authentication\" must be a string or null");
         };
         return Response.ok(new InputsView(actionId, items.stream().map(FieldView::of).toList()))
-                .cacheControl(noStore()).build();
+                .cacheControl(Caching.noStore()).build();
     }
 
     /** The origins the picker may open and hear from: Zapier's, and the sandbox's when it is on. */
@@ -135,11 +134,5 @@ public class PickerResources {
             case ARRAY -> value.asJsonArray().stream().map(PickerResources::plain).toList();
             case OBJECT -> toMap(value.asJsonObject());
         };
-    }
-
-    private static CacheControl noStore() {
-        CacheControl cache = new CacheControl();
-        cache.setNoStore(true);
-        return cache;
     }
 }

@@ -15,7 +15,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -78,13 +77,13 @@ public class ZapierAccountResource {
         Principal principal = security.getUserPrincipal();
         String name = principal == null ? null : principal.getName();
         if (tokens.sharedAccount()) {
-            return Response.ok(new Status("shared", name, true, null, null)).cacheControl(noStore()).build();
+            return Response.ok(new Status("shared", name, true, null, null)).cacheControl(Caching.noStore()).build();
         }
         String user = user();
         Status status = accounts.connection(user)
                 .map(t -> new Status("per-user", user, true, scopes(t), t.connectedAt()))
                 .orElse(new Status("per-user", user, false, List.of(), null));
-        return Response.ok(status).cacheControl(noStore()).build();
+        return Response.ok(status).cacheControl(Caching.noStore()).build();
     }
 
     /** Starts Zapier's authorization-code flow for the signed-in user (open it in a popup). */
@@ -113,7 +112,7 @@ public class ZapierAccountResource {
                 .queryParam("response_mode", "query")
                 .queryParam("state", state)
                 .build().toString();
-        return Response.seeOther(java.net.URI.create(authorize)).cacheControl(noStore()).build();
+        return Response.seeOther(java.net.URI.create(authorize)).cacheControl(Caching.noStore()).build();
     }
 
     /** Where Zapier sends the user back: checks the state once, exchanges the code, stores the tokens. */
@@ -182,11 +181,5 @@ public class ZapierAccountResource {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    private static CacheControl noStore() {
-        CacheControl cache = new CacheControl();
-        cache.setNoStore(true);
-        return cache;
     }
 }
