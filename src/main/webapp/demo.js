@@ -1,6 +1,8 @@
 // @ts-check
 // The demo page's own part: show each zapier-authentication-selected event the page receives.
 
+import { accountStatus, onAccountChange } from "./picker/account.js";
+
 const log = /** @type {HTMLOListElement} */ (document.getElementById("events"));
 
 document.addEventListener("zapier-authentication-selected", (event) => {
@@ -12,15 +14,21 @@ document.addEventListener("zapier-authentication-selected", (event) => {
     log.append(item);
 });
 
-// Who is signed in, from the API (it never says more than the name), and the matching link.
+// Who is signed in, from the status the pickers share (one request for the whole page; it never
+// says more than the name), and the matching link.
 const who = /** @type {HTMLElement} */ (document.getElementById("who"));
-fetch("api/zapier/status", { headers: { Accept: "application/json" } })
-    .then((response) => (response.ok ? response.json() : { user: null, mode: "per-user" }))
-    .then((status) => {
-        const signedIn = typeof status.user === "string";
-        who.textContent = signedIn ? `Signed in as ${status.user}` : "";
-        /** @type {HTMLElement} */ (document.getElementById("sign-in-link")).hidden = signedIn
-            || status.mode === "shared";
-        /** @type {HTMLElement} */ (document.getElementById("sign-out-form")).hidden = !signedIn;
-    })
-    .catch(() => {});
+const api = new URL("api/", document.baseURI);
+
+function showWho() {
+    accountStatus(api)
+        .catch(() => ({ user: null, mode: "per-user" }))
+        .then((status) => {
+            const signedIn = typeof status.user === "string";
+            who.textContent = signedIn ? `Signed in as ${status.user}` : "";
+            /** @type {HTMLElement} */ (document.getElementById("sign-in-link")).hidden = signedIn
+                || status.mode === "shared";
+            /** @type {HTMLElement} */ (document.getElementById("sign-out-form")).hidden = !signedIn;
+        });
+}
+showWho();
+onAccountChange(api, showWho);

@@ -10,6 +10,7 @@
  * Themed with CSS custom properties `--zapier-picker-*` (see the README).
  */
 
+import { accountChanged, accountStatus, onAccountChange } from "./account.js";
 import { ApiError, fetchJSON } from "./api.js";
 import { connect as connectInPopup, connectAccount, DEFAULT_TIMEOUT_MS } from "./popup-handler.js";
 import { stringsFor } from "./strings.js";
@@ -42,6 +43,8 @@ export class ZapierAuthPicker extends HTMLElement {
     #fresh = new Set();
     #busy = false;
     #generation = 0;
+    /** @type {(() => void) | null} stops listening for account changes */
+    #unlisten = null;
 
     constructor() {
         super();
@@ -49,7 +52,14 @@ export class ZapierAuthPicker extends HTMLElement {
     }
 
     connectedCallback() {
+        // Another picker of the page may connect the account: load again when it does.
+        this.#unlisten = onAccountChange(this.#api, () => void this.reload());
         void this.reload();
+    }
+
+    disconnectedCallback() {
+        this.#unlisten?.();
+        this.#unlisten = null;
     }
 
     /**
@@ -58,7 +68,8 @@ export class ZapierAuthPicker extends HTMLElement {
      * @param {string | null} after
      */
     attributeChangedCallback(name, before, after) {
-        if (this.isConnected && before !== after) {
+        // Before connectedCallback (the element being upgraded), its first load is still to come.
+        if (this.#unlisten && before !== after) {
             if (name === "app") {
                 this.#selected = undefined;
             }
@@ -92,7 +103,7 @@ export class ZapierAuthPicker extends HTMLElement {
         this.#renderLoading();
         try {
             // With per-user accounts, the user's own Zapier account comes before anything else.
-            const account = await fetchJSON(new URL("zapier/status", this.#api), {}, this.#t.network);
+            const account = await accountStatus(this.#api, this.#t.network);
             if (generation !== this.#generation) {
                 return;
             }
@@ -134,11 +145,15 @@ export class ZapierAuthPicker extends HTMLElement {
         }
     }
 
-    /** @returns {Promise<AuthInfo[]>} */
-    async #listAuthentications() {
+    /**
+     * @param {boolean} [fresh] past the server's cache, straight from Zapier: after a popup, when
+     *     the list has just changed there
+     * @returns {Promise<AuthInfo[]>}
+     */
+    async #listAuthentications(fresh = false) {
         const appId = this.getAttribute("app") ?? "";
         const answer = await fetchJSON(new URL(`apps/${encodeURIComponent(appId)}/authentications`, this.#api),
-            {}, this.#t.network);
+            fresh ? { headers: { "Cache-Control": "no-cache" } } : {}, this.#t.network);
         return answer.authentications;
     }
 
@@ -190,7 +205,8 @@ export class ZapierAuthPicker extends HTMLElement {
         switch (result.outcome) {
         case "connected":
         case "closed":
-            await this.reload();
+            // Every picker of the page loads again, this one included.
+            accountChanged(this.#api);
             break;
         case "failed":
             this.#setButtonsDisabled(false);
@@ -223,7 +239,7 @@ export class ZapierAuthPicker extends HTMLElement {
                 url: app.connectUrl,
                 origins: config,
                 before: this.#auths.map((auth) => auth.id),
-                listIds: async () => (await this.#listAuthentications()).map((auth) => auth.id),
+                listIds: async () => (await this.#listAuthentications(true)).map((auth) => auth.id),
                 timeoutMs: Number.isNaN(timeout) ? DEFAULT_TIMEOUT_MS : timeout,
             });
             this.#busy = false;
@@ -267,7 +283,7 @@ export class ZapierAuthPicker extends HTMLElement {
 
     async #refreshList() {
         try {
-            this.#auths = await this.#listAuthentications();
+            this.#auths = await this.#listAuthentications(true);
             this.#renderList();
         } catch (error) {
             this.#renderError(error instanceof ApiError ? error.message : this.#t.network, true);

@@ -3,6 +3,7 @@ package io.zapconnect.account;
 import io.zapconnect.account.ZapierOAuthClient.Grant;
 import io.zapconnect.error.ZapierAuthenticationException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
@@ -34,6 +35,9 @@ public class ZapierAccounts {
     @Inject
     AccountSettings settings;
 
+    @Inject
+    Event<ZapierAccountChanged> changed;
+
     private final Clock clock = Clock.systemUTC();
     private final ReentrantLock[] locks = new ReentrantLock[STRIPES];
 
@@ -48,6 +52,7 @@ public class ZapierAccounts {
         Grant grant = oauth.exchangeCode(code);
         store.save(user, new StoredTokens(grant.accessToken(), grant.refreshToken(), grant.expiresAt(),
                 grant.scope(), clock.instant()));
+        changed.fire(new ZapierAccountChanged(user));
     }
 
     /** The user's connection, without its tokens. */
@@ -57,7 +62,9 @@ public class ZapierAccounts {
 
     /** Forgets the user's tokens. */
     public boolean disconnect(String user) {
-        return store.delete(user);
+        boolean deleted = store.delete(user);
+        changed.fire(new ZapierAccountChanged(user));
+        return deleted;
     }
 
     /**

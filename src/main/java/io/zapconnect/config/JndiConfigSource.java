@@ -1,5 +1,9 @@
 package io.zapconnect.config;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -16,13 +20,17 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  * {@code java:comp/env/zapconnect/access-token}.
  *
  * <p>Ordinal 250: below environment variables (300) and system properties (400), above
- * {@code microprofile-config.properties} (100). Looked up on every read, so a rotated secret is
+ * {@code microprofile-config.properties} (100). What a lookup found, or that it found nothing, is
+ * kept for {@link #REMEMBERED} only: settings are read on every call to Zapier, and a JNDI miss
+ * costs an {@code InitialContext} and up to three exceptions, yet a rotated secret must still be
  * seen without a restart.
  */
 public class JndiConfigSource implements ConfigSource {
 
     static final String PREFIX = "zapconnect.";
     static final int ORDINAL = 250;
+    /** How long a lookup's result is used before JNDI is asked again. */
+    static final Duration REMEMBERED = Duration.ofSeconds(5);
     private static final String[] ROOTS = {"", "java:global/", "java:comp/env/"};
     private static final Logger LOG = Logger.getLogger(JndiConfigSource.class.getName());
 
@@ -32,11 +40,18 @@ public class JndiConfigSource implements ConfigSource {
         return Set.of();
     }
 
+    private final Cache<String, Optional<String>> found = Caffeine.newBuilder()
+            .expireAfterWrite(REMEMBERED).maximumSize(1_000).build();
+
     @Override
     public String getValue(String propertyName) {
         if (propertyName == null || !propertyName.startsWith(PREFIX)) {
             return null;
         }
+        return found.get(propertyName, key -> Optional.ofNullable(lookup(key))).orElse(null);
+    }
+
+    private static String lookup(String propertyName) {
         String name = "zapconnect/" + propertyName.substring(PREFIX.length());
         InitialContext context;
         try {

@@ -3,6 +3,7 @@ package io.zapconnect.config;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +27,15 @@ public class ZapconnectSettings {
     public static final String ZAPIER_ORIGIN = "zapconnect.zapier-origin";
     public static final String FRAME_ANCESTORS = "zapconnect.frame-ancestors";
     public static final String SANDBOX_ENABLED = "zapconnect.sandbox.enabled";
+    public static final String APPS_TTL = "zapconnect.cache.apps-ttl";
+    public static final String APPS_MAX = "zapconnect.cache.apps-max-entries";
+    public static final String AUTHENTICATIONS_TTL = "zapconnect.cache.authentications-ttl";
+    public static final String AUTHENTICATIONS_MAX = "zapconnect.cache.authentications-max-entries";
+    public static final String RATE_LIMIT = "zapconnect.rate-limit.per-minute";
+    public static final String RATE_LIMIT_WAIT = "zapconnect.rate-limit.max-wait-ms";
+    public static final String RETRY_WAIT = "zapconnect.retry.max-wait-ms";
+    public static final String MAX_CONNECTIONS = "zapconnect.max-connections";
+    public static final String CIRCUIT_DELAY = "zapconnect.circuit.delay-ms";
 
     @Inject
     @ConfigProperty(name = API_URL, defaultValue = "https://api.zapier.com")
@@ -58,6 +68,87 @@ public class ZapconnectSettings {
     @Inject
     @ConfigProperty(name = SANDBOX_ENABLED, defaultValue = "false")
     boolean sandboxEnabled;
+
+    @Inject
+    @ConfigProperty(name = APPS_TTL, defaultValue = "1h")
+    String appsTtl;
+
+    @Inject
+    @ConfigProperty(name = APPS_MAX, defaultValue = "10000")
+    long appsMaxEntries;
+
+    @Inject
+    @ConfigProperty(name = AUTHENTICATIONS_TTL, defaultValue = "30s")
+    String authenticationsTtl;
+
+    @Inject
+    @ConfigProperty(name = AUTHENTICATIONS_MAX, defaultValue = "10000")
+    long authenticationsMaxEntries;
+
+    @Inject
+    @ConfigProperty(name = RATE_LIMIT, defaultValue = "60")
+    int rateLimitPerMinute;
+
+    @Inject
+    @ConfigProperty(name = RATE_LIMIT_WAIT, defaultValue = "2000")
+    long rateLimitMaxWaitMillis;
+
+    @Inject
+    @ConfigProperty(name = RETRY_WAIT, defaultValue = "3000")
+    long retryMaxWaitMillis;
+
+    @Inject
+    @ConfigProperty(name = MAX_CONNECTIONS, defaultValue = "100")
+    int maxConnections;
+
+    @Inject
+    @ConfigProperty(name = CIRCUIT_DELAY, defaultValue = "10000")
+    long circuitDelayMillis;
+
+    /** How long an app's metadata is kept. */
+    public Duration appsTtl() {
+        return Durations.parse(appsTtl);
+    }
+
+    /** How many apps' metadata are kept at most. */
+    public long appsMaxEntries() {
+        return appsMaxEntries;
+    }
+
+    /** How long a user's list of authentications for an app is kept. */
+    public Duration authenticationsTtl() {
+        return Durations.parse(authenticationsTtl);
+    }
+
+    /** How many (user, app) lists of authentications are kept at most. */
+    public long authenticationsMaxEntries() {
+        return authenticationsMaxEntries;
+    }
+
+    /** Calls to Zapier allowed in any rolling minute, from this server. */
+    public int rateLimitPerMinute() {
+        return rateLimitPerMinute;
+    }
+
+    /** How long a call may wait for the budget before it is refused. */
+    public Duration rateLimitMaxWait() {
+        return Duration.ofMillis(rateLimitMaxWaitMillis);
+    }
+
+    /** The longest {@code Retry-After} of a 429 or 503 that is waited out and retried once. */
+    public Duration retryMaxWait() {
+        return Duration.ofMillis(retryMaxWaitMillis);
+    }
+
+    /** Connections to Zapier kept open at most, and calls under way at once. */
+    public int maxConnections() {
+        return maxConnections;
+    }
+
+    /** How long the circuit stays open once Zapier has failed repeatedly. */
+    public Duration circuitDelay() {
+        return Duration.ofMillis(circuitDelayMillis);
+    }
 
     /** The origin of Zapier's connect popup: the only one the picker opens and hears from. */
     public String zapierOrigin() {
@@ -133,6 +224,25 @@ public class ZapconnectSettings {
         }
         if (maxPages <= 0) {
             problems.add(MAX_PAGES + " must be positive");
+        }
+        for (String key : List.of(APPS_TTL, AUTHENTICATIONS_TTL)) {
+            try {
+                Durations.parse(APPS_TTL.equals(key) ? appsTtl : authenticationsTtl);
+            } catch (IllegalArgumentException e) {
+                problems.add(key + " " + e.getMessage());
+            }
+        }
+        if (appsMaxEntries <= 0 || authenticationsMaxEntries <= 0) {
+            problems.add(APPS_MAX + " and " + AUTHENTICATIONS_MAX + " must be positive");
+        }
+        if (rateLimitPerMinute <= 0) {
+            problems.add(RATE_LIMIT + " must be positive");
+        }
+        if (rateLimitMaxWaitMillis < 0 || retryMaxWaitMillis < 0 || circuitDelayMillis < 0) {
+            problems.add(RATE_LIMIT_WAIT + ", " + RETRY_WAIT + " and " + CIRCUIT_DELAY + " must not be negative");
+        }
+        if (maxConnections <= 0) {
+            problems.add(MAX_CONNECTIONS + " must be positive");
         }
         return problems;
     }

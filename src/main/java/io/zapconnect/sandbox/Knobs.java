@@ -18,11 +18,15 @@ import java.util.Set;
  * @param pageSize the largest page served, whatever {@code limit} asks
  * @param openerCut the connect popup's close page posts nothing, as when a sign-in cut {@code window.opener}
  * @param otherPostingOrigin the close page posts from another origin than the connect page's
+ * @param rateLimitPerMinute Zapier's rate limit, enforced: more API calls than this in a rolling
+ *        minute get 429 and start a cooldown; null for no limit
+ * @param cooldownSeconds how long every API call gets 429 once the rate limit was exceeded
  */
 record Knobs(long latencyMs, String failure, Integer failTimes, String failPath, long retryAfterSeconds,
-        long hangMs, Integer pageSize, boolean openerCut, boolean otherPostingOrigin) {
+        long hangMs, Integer pageSize, boolean openerCut, boolean otherPostingOrigin, Integer rateLimitPerMinute,
+        long cooldownSeconds) {
 
-    static final Knobs NONE = new Knobs(0, null, null, null, 60, 30_000, null, false, false);
+    static final Knobs NONE = new Knobs(0, null, null, null, 60, 30_000, null, false, false, null, 60);
     static final Set<String> FAILURES = Set.of("429", "500", "503", "malformed", "hang");
 
     Knobs {
@@ -44,6 +48,12 @@ record Knobs(long latencyMs, String failure, Integer failTimes, String failPath,
         if (pageSize != null && pageSize < 1) {
             throw new IllegalArgumentException("pageSize must be positive");
         }
+        if (rateLimitPerMinute != null && rateLimitPerMinute < 1) {
+            throw new IllegalArgumentException("rateLimitPerMinute must be positive, or null for no limit");
+        }
+        if (cooldownSeconds < 0 || cooldownSeconds > 3600) {
+            throw new IllegalArgumentException("cooldownSeconds must be from 0 to 3600");
+        }
     }
 
     /** These knobs with the fields present in the JSON object changed; null clears a field. */
@@ -57,7 +67,9 @@ record Knobs(long latencyMs, String failure, Integer failTimes, String failPath,
                 number(changes, "hangMs", hangMs),
                 integer(changes, "pageSize", pageSize),
                 bool(changes, "openerCut", openerCut),
-                bool(changes, "otherPostingOrigin", otherPostingOrigin));
+                bool(changes, "otherPostingOrigin", otherPostingOrigin),
+                integer(changes, "rateLimitPerMinute", rateLimitPerMinute),
+                number(changes, "cooldownSeconds", cooldownSeconds));
     }
 
     JsonObject toJson(int failuresLeft) {
@@ -66,7 +78,13 @@ record Knobs(long latencyMs, String failure, Integer failTimes, String failPath,
                 .add("retryAfterSeconds", retryAfterSeconds)
                 .add("hangMs", hangMs)
                 .add("openerCut", openerCut)
-                .add("otherPostingOrigin", otherPostingOrigin);
+                .add("otherPostingOrigin", otherPostingOrigin)
+                .add("cooldownSeconds", cooldownSeconds);
+        if (rateLimitPerMinute == null) {
+            json.addNull("rateLimitPerMinute");
+        } else {
+            json.add("rateLimitPerMinute", rateLimitPerMinute);
+        }
         addOrNull(json, "failure", failure);
         addOrNull(json, "failPath", failPath);
         if (failure != null && failTimes != null) {

@@ -30,6 +30,10 @@ public class SandboxFaults {
     Response serve(SandboxUser user, UriInfo uri, HttpHeaders headers, Supplier<Response> answer) {
         Knobs knobs = user == null ? Knobs.NONE : user.knobs();
         CountDownLatch release = user == null ? new CountDownLatch(0) : user.release();
+        long cooldown = user == null ? -1 : user.throttle(System.currentTimeMillis());
+        if (cooldown >= 0) {
+            return throttled(cooldown, knobs);
+        }
         long latency = header(headers, LATENCY_HEADER, knobs.latencyMs());
         if (latency > 0) {
             pause(release, Math.min(latency, 60_000));
@@ -52,16 +56,21 @@ public class SandboxFaults {
         return result;
     }
 
+    private static Response throttled(long retryAfter, Knobs knobs) {
+        int limit = knobs.rateLimitPerMinute() == null ? 60 : knobs.rateLimitPerMinute();
+        return SandboxErrors.response(429, "throttled", "Throttled",
+                        "Request was throttled. Expected available in " + retryAfter + " seconds.", null)
+                .header("Retry-After", retryAfter)
+                .header("X-RateLimit-Limit", limit)
+                .header("X-RateLimit-Remaining", 0)
+                .header("X-RateLimit-Reset", Instant.now().getEpochSecond() + retryAfter)
+                .build();
+    }
+
     private static Response fail(String failure, Knobs knobs, CountDownLatch release) {
         long retryAfter = knobs.retryAfterSeconds();
         return switch (failure) {
-            case "429" -> SandboxErrors.response(429, "throttled", "Throttled",
-                            "Request was throttled. Expected available in " + retryAfter + " seconds.", null)
-                    .header("Retry-After", retryAfter)
-                    .header("X-RateLimit-Limit", 60)
-                    .header("X-RateLimit-Remaining", 0)
-                    .header("X-RateLimit-Reset", Instant.now().getEpochSecond() + retryAfter)
-                    .build();
+            case "429" -> throttled(retryAfter, Knobs.NONE);
             case "503" -> SandboxErrors.response(503, "service_unavailable", "ServiceUnavailable",
                             "Service temporarily unavailable, try again later.", null)
                     .header("Retry-After", retryAfter).build();

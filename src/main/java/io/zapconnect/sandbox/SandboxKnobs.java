@@ -36,7 +36,9 @@ public class SandboxKnobs {
     @GET
     public Response read() {
         SandboxUser user = caller();
-        return Response.ok(user.knobs().toJson(user.failuresLeft()).toString()).build();
+        JsonObject knobs = Json.createObjectBuilder(user.knobs().toJson(user.failuresLeft()))
+                .add("throttled", user.throttled()).build();
+        return Response.ok(knobs.toString()).build();
     }
 
     @PUT

@@ -1,6 +1,8 @@
 package io.zapconnect.sandbox;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +28,10 @@ final class SandboxUser {
     private Knobs knobs = Knobs.NONE;
     private int failuresLeft;
     private CountDownLatch release = new CountDownLatch(1);
+    /** When the API calls of the last minute came, for the rate limit knob. */
+    private final Deque<Long> calls = new ArrayDeque<>();
+    private long cooldownUntil;
+    private int throttled;
 
     SandboxUser(String name, String session) {
         this.name = name;
@@ -84,6 +90,9 @@ final class SandboxUser {
 
     synchronized void setKnobs(Knobs knobs) {
         this.knobs = knobs;
+        this.calls.clear();
+        this.cooldownUntil = 0;
+        this.throttled = 0;
         this.failuresLeft = knobs.failTimes() == null ? 0 : knobs.failTimes();
         release.countDown();
         release = new CountDownLatch(1);
@@ -102,6 +111,38 @@ final class SandboxUser {
             return true;
         }
         return false;
+    }
+
+    /**
+     * Counts an API call against the rate limit knob, as Zapier does: more calls than the limit in
+     * a rolling minute, and every call is refused until the cooldown has passed.
+     *
+     * @return the seconds to wait when this call is refused, or -1 when it may go on
+     */
+    synchronized long throttle(long nowMillis) {
+        Integer limit = knobs.rateLimitPerMinute();
+        if (limit == null) {
+            return -1;
+        }
+        if (nowMillis < cooldownUntil) {
+            throttled++;
+            return Math.max(1, (cooldownUntil - nowMillis + 999) / 1000);
+        }
+        while (!calls.isEmpty() && calls.peekFirst() <= nowMillis - 60_000) {
+            calls.removeFirst();
+        }
+        if (calls.size() >= limit) {
+            cooldownUntil = nowMillis + knobs.cooldownSeconds() * 1000;
+            throttled++;
+            return Math.max(1, knobs.cooldownSeconds());
+        }
+        calls.addLast(nowMillis);
+        return -1;
+    }
+
+    /** How many API calls the rate limit knob refused since the knobs last changed. */
+    synchronized int throttled() {
+        return throttled;
     }
 
     /** Released when the knobs change, so a hang ends with a reset. */

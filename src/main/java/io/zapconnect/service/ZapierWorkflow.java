@@ -2,8 +2,9 @@ package io.zapconnect.service;
 
 import io.zapconnect.client.ZapierApi;
 import io.zapconnect.client.ZapierAuthorizationFilter;
-import io.zapconnect.client.ZapierCalls;
+import io.zapconnect.client.ZapierGateway;
 import io.zapconnect.config.ZapconnectSettings;
+import io.zapconnect.error.ZapierAccountNotConnectedException;
 import io.zapconnect.error.ZapierAuthenticationException;
 import io.zapconnect.error.ZapierError;
 import io.zapconnect.error.ZapierUnavailableException;
@@ -26,7 +27,12 @@ import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.Principal;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -46,6 +52,10 @@ import org.eclipse.microprofile.rest.client.RestClientBuilder;
  * Every call carries the access token that {@link ZapierAccessTokenProvider} gives for the current
  * caller. Every failure is a {@link io.zapconnect.error.ZapierException}; bad arguments are an
  * {@link IllegalArgumentException} before anything is sent. Thread-safe.
+ *
+ * <p>Zapier allows about 60 calls a minute, so calls are spent with care: apps and the caller's
+ * authentications are cached ({@link ZapierCaches}), identical GETs under way are coalesced, and
+ * every call goes through {@link ZapierGateway}'s budget, retry and circuit breaker.
  */
 @ApplicationScoped
 public class ZapierWorkflow {
@@ -57,6 +67,12 @@ public class ZapierWorkflow {
     ZapierAccessTokenProvider tokens;
 
     @Inject
+    ZapierGateway gateway;
+
+    @Inject
+    ZapierCaches caches;
+
+    @Inject
     Instance<HttpServletRequest> request;
 
     @Inject
@@ -64,8 +80,17 @@ public class ZapierWorkflow {
 
     private ZapierApi api;
 
-    /** The token the current thread's last request carried, to tell the provider which one failed. */
-    private final ThreadLocal<String> sentToken = new ThreadLocal<>();
+    /** The token the current thread's call carries: set here, put on the request by the filter. */
+    private final ThreadLocal<String> sending = new ThreadLocal<>();
+
+    /** Who is calling, and with which token; the token's digest names them in cache keys. */
+    private record Caller(Principal principal, String user, String token, String digest) {
+
+        @Override
+        public String toString() {
+            return "Caller[" + user + "]";
+        }
+    }
 
     @PostConstruct
     void connect() {
@@ -73,15 +98,16 @@ public class ZapierWorkflow {
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Zapconnect is misconfigured: " + String.join("; ", problems));
         }
+        int connections = settings.maxConnections();
         api = RestClientBuilder.newBuilder()
                 .baseUri(settings.apiUrl())
                 .connectTimeout(settings.connectTimeoutMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(settings.readTimeoutMillis(), TimeUnit.MILLISECONDS)
-                .register(new ZapierAuthorizationFilter(() -> {
-                    String token = tokens.accessToken(caller());
-                    sentToken.set(token);
-                    return token;
-                }))
+                // RESTEasy (Liberty, WildFly) reads these as its connection pool: without them it
+                // keeps too few connections for calls under way at once. Other clients ignore them.
+                .property("resteasy.connectionPoolSize", connections)
+                .property("resteasy.maxPooledPerRoute", connections)
+                .register(new ZapierAuthorizationFilter(sending::get))
                 .build(ZapierApi.class);
     }
 
@@ -97,40 +123,63 @@ public class ZapierWorkflow {
     }
 
     /**
-     * Finds one app by its id.
+     * Finds one app by its id; an answer up to {@code zapconnect.cache.apps-ttl} old will do.
      *
      * @param appId the app's UUID
      * @return the app, or empty when Zapier does not know it
      */
     public Optional<App> findApp(String appId) {
+        return findApp(appId, Freshness.CACHED_OK);
+    }
+
+    /** Finds one app by its id, from the cache or, when {@code FRESH}, from Zapier. */
+    public Optional<App> findApp(String appId, Freshness freshness) {
         Ids.requireAppId(appId);
-        Page<App> page = call(() -> api.listApps(appId, null, null, 1, null));
-        return page.data().stream().filter(app -> app != null && appId.equalsIgnoreCase(app.id())).findFirst();
+        Caller caller = caller();
+        return caches.app(caller.digest(), appId, freshness, () -> {
+            Page<App> page = call(caller, "apps", true, () -> api.listApps(appId, null, null, 1, null));
+            return page.data().stream().filter(app -> app != null && appId.equalsIgnoreCase(app.id())).findFirst();
+        });
     }
 
     /** Searches apps; the answer is one page, with links to the others. */
     public Page<App> searchApps(AppSearch search) {
         Objects.requireNonNull(search, "search");
+        Caller caller = caller();
         String ids = search.ids().isEmpty() ? null : String.join(",", search.ids());
-        return call(() -> api.listApps(ids, search.query(), search.category(), search.limit(), search.offset()));
+        return caches.coalesced(List.of(caller.digest(), "apps", search), () -> call(caller, "apps", true,
+                () -> api.listApps(ids, search.query(), search.category(), search.limit(), search.offset())));
     }
 
     /**
      * Lists all of the caller's authentications for an app, following every page, in Zapier's
-     * order, each once.
+     * order, each once. A list up to {@code zapconnect.cache.authentications-ttl} old will do.
      */
     public List<Authentication> listAuthentications(String appId) {
+        return listAuthentications(appId, Freshness.CACHED_OK);
+    }
+
+    /**
+     * Lists all of the caller's authentications for an app: from the cache or, when {@code FRESH}
+     * (after the user connected one, say), from Zapier.
+     */
+    public List<Authentication> listAuthentications(String appId, Freshness freshness) {
         Ids.requireAppId(appId);
+        Caller caller = caller();
         int size = settings.pageSize();
-        return Pages.collect(offset -> call(() -> api.listAuthentications(appId, size, offset)),
-                Authentication::id, settings.maxPages());
+        return caches.authentications(caller.user(), caller.digest(), appId, freshness, () -> List.copyOf(
+                Pages.collect(offset -> call(caller, "authentications", true,
+                        () -> api.listAuthentications(appId, size, offset)), Authentication::id, settings.maxPages())));
     }
 
     /** Creates an authentication from credentials supplied directly, for a partner's own app. */
     public Authentication createAuthentication(NewAuthentication authentication) {
         Objects.requireNonNull(authentication, "authentication");
         Ids.requireAppId(authentication.app());
-        Page<Authentication> page = call(() -> api.createAuthentication(new Data<>(authentication)));
+        Caller caller = caller();
+        Page<Authentication> page = call(caller, "create-authentication", false,
+                () -> api.createAuthentication(new Data<>(authentication)));
+        caches.forget(caller.user());
         return page.data().stream().filter(Objects::nonNull).findFirst()
                 .orElseThrow(() -> new ZapierUnavailableException(Reason.UNREADABLE_RESPONSE,
                         ZapierError.noResponse("Zapier's answer to creating an authentication held none"), null));
@@ -158,7 +207,7 @@ public class ZapierWorkflow {
 
     private List<InputItem> inputs(String actionId, InputsRequest request) {
         Ids.requireOpaqueId("An action id", actionId);
-        Page<InputItem> page = call(() -> api.listInputs(actionId, new Data<>(request)));
+        Page<InputItem> page = call(caller(), "inputs", false, () -> api.listInputs(actionId, new Data<>(request)));
         return page.data().stream().filter(Objects::nonNull).toList();
     }
 
@@ -178,7 +227,7 @@ public class ZapierWorkflow {
         if (page < 1) {
             throw new IllegalArgumentException("Choices are paged from 1");
         }
-        return call(() -> api.listChoices(actionId, inputId, page,
+        return call(caller(), "choices", false, () -> api.listChoices(actionId, inputId, page,
                 new Data<>(new InputsRequest(authenticationId, inputs))));
     }
 
@@ -189,24 +238,52 @@ public class ZapierWorkflow {
      */
     public List<Action> listActions(String appId, String actionType) {
         Ids.requireAppId(appId);
-        return call(() -> api.listActions(appId, actionType)).data().stream().filter(Objects::nonNull).toList();
+        Caller caller = caller();
+        return caches.coalesced(Arrays.asList(caller.digest(), "actions", appId, actionType),
+                () -> call(caller, "actions", true, () -> api.listActions(appId, actionType))).data().stream()
+                .filter(Objects::nonNull).toList();
     }
 
     /**
-     * Runs one call; when Zapier refuses the token (401), lets the provider refresh it and retries
-     * once.
+     * Runs one call through the gateway with the caller's token; when Zapier refuses the token
+     * (401), lets the provider refresh it and retries once with the one it gives.
      */
-    private <T> T call(Supplier<T> call) {
+    private <T> T call(Caller caller, String endpoint, boolean idempotent, Supplier<T> call) {
         try {
-            return ZapierCalls.call(call);
-        } catch (ZapierAuthenticationException rejected) {
-            String sent = sentToken.get();
-            if (rejected.status() != 401 || sent == null || tokens.tokenRejected(caller(), sent) == null) {
-                throw rejected;
+            sending.set(caller.token());
+            try {
+                return gateway.call(endpoint, idempotent, call);
+            } catch (ZapierAuthenticationException rejected) {
+                String renewed = rejected.status() == 401 ? tokens.tokenRejected(caller.principal(), caller.token())
+                        : null;
+                if (renewed == null || renewed.isBlank()) {
+                    throw rejected;
+                }
+                sending.set(renewed);
+                return gateway.call(endpoint, idempotent, call);
             }
-            return ZapierCalls.call(call);
         } finally {
-            sentToken.remove();
+            sending.remove();
+        }
+    }
+
+    /** The caller and their token; fails before anything is sent when they have none. */
+    private Caller caller() {
+        Principal principal = principal();
+        String token = tokens.accessToken(principal);
+        if (token == null || token.isBlank()) {
+            throw new ZapierAccountNotConnectedException();
+        }
+        return new Caller(principal, principal == null ? "" : principal.getName(), token, digest(token));
+    }
+
+    /** A token's digest: what cache and coalescing keys hold instead of the token itself. */
+    private static String digest(String token) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            return Base64.getEncoder().withoutPadding().encodeToString(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java has SHA-256", e);
         }
     }
 
@@ -216,7 +293,7 @@ public class ZapierWorkflow {
      * servers name a stand-in ("UNAUTHENTICATED", "anonymous") through CDI or Jakarta Security.
      * Outside a request, Jakarta Security's caller, for work run on behalf of someone.
      */
-    private Principal caller() {
+    private Principal principal() {
         try {
             if (request.isResolvable()) {
                 return request.get().getUserPrincipal();

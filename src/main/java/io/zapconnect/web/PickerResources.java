@@ -1,6 +1,7 @@
 package io.zapconnect.web;
 
 import io.zapconnect.config.ZapconnectSettings;
+import io.zapconnect.service.Freshness;
 import io.zapconnect.service.Ids;
 import io.zapconnect.service.ZapierWorkflow;
 import io.zapconnect.web.ApiViews.AppView;
@@ -20,15 +21,18 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.StringReader;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -46,24 +50,32 @@ public class PickerResources {
     @Inject
     ZapconnectSettings settings;
 
-    /** An app: title, icon, whether it needs an authentication, and where to connect one. */
+    /**
+     * An app: title, icon, whether it needs an authentication, and where to connect one. Answered
+     * from the server's cache unless the request says {@code Cache-Control: no-cache}.
+     */
     @GET
     @Path("apps/{appId}")
-    public Response app(@PathParam("appId") String appId) {
+    public Response app(@PathParam("appId") String appId, @HeaderParam(HttpHeaders.CACHE_CONTROL) String cache) {
         Ids.requireAppId(appId);
-        return zapier.findApp(appId)
+        return zapier.findApp(appId, freshness(cache))
                 .map(app -> Response.ok(AppView.of(app)).cacheControl(Caching.noStore()).build())
                 .orElseGet(() -> Problem.of("unknown-app", "Unknown app", 404,
                         "Zapier knows no app with id " + appId + ".").toResponse());
     }
 
-    /** Every one of the caller's authentications for the app, all pages merged. */
+    /**
+     * Every one of the caller's authentications for the app, all pages merged. Answered from the
+     * server's short-lived cache of the caller's own lists unless the request says
+     * {@code Cache-Control: no-cache}, as the picker does after a connect popup.
+     */
     @GET
     @Path("apps/{appId}/authentications")
-    public Response authentications(@PathParam("appId") String appId) {
+    public Response authentications(@PathParam("appId") String appId,
+            @HeaderParam(HttpHeaders.CACHE_CONTROL) String cache) {
         Ids.requireAppId(appId);
-        List<AuthenticationView> mine = zapier.listAuthentications(appId).stream().map(AuthenticationView::of)
-                .toList();
+        List<AuthenticationView> mine = zapier.listAuthentications(appId, freshness(cache)).stream()
+                .map(AuthenticationView::of).toList();
         return Response.ok(new AuthenticationsView(appId, mine)).cacheControl(Caching.noStore()).build();
     }
 
@@ -101,6 +113,12 @@ public class PickerResources {
     @Path("config")
     public PickerConfig config() {
         return new PickerConfig(settings.zapierOrigin(), settings.sandboxOrigin().orElse(null));
+    }
+
+    /** {@code no-cache} (RFC 9111 5.2.1.4): the answer must come from Zapier, not from our cache. */
+    private static Freshness freshness(String cacheControl) {
+        return cacheControl != null && cacheControl.toLowerCase(Locale.ROOT).contains("no-cache")
+                ? Freshness.FRESH : Freshness.CACHED_OK;
     }
 
     private static JsonObject parseObject(String body) {

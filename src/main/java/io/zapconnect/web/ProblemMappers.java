@@ -38,10 +38,11 @@ final class ProblemMappers {
         // Java 17: no pattern switch yet, so a chain from the most specific class down.
         private static Problem problemOf(ZapierException e) {
             if (e instanceof ZapierRateLimitException limited) {
+                Long seconds = limited.retryAfter().map(ProblemMappers::seconds).orElse(null);
                 return Problem.of("rate-limited", "Zapier's rate limit was reached", 429,
                         "Zapier is receiving too many requests. Try again "
-                                + limited.retryAfter().map(d -> "in " + d.toSeconds() + " seconds.").orElse("later."))
-                        .withRetryAfter(limited.retryAfter().map(Duration::toSeconds).orElse(null));
+                                + (seconds == null ? "later." : "in " + seconds + " seconds."))
+                        .withRetryAfter(seconds);
             }
             if (e instanceof ZapierNotFoundException notFound) {
                 return Problem.of("not-found", "Not found on Zapier", 404,
@@ -70,12 +71,15 @@ final class ProblemMappers {
                             "Zapier could not be reached. Try again in a moment.");
                     case UNREADABLE_RESPONSE -> Problem.of("zapier-bad-answer", "Zapier's answer was unreadable",
                             502, "Zapier answered with something that could not be read. Try again.");
+                    case CIRCUIT_OPEN, OVERLOADED -> Problem.of("zapier-unavailable", "Zapier is unavailable", 503,
+                            "Zapier is not answering properly at the moment. Try again in a moment.")
+                            .withRetryAfter(unavailable.retryAfter().map(ProblemMappers::seconds).orElse(1L));
                 };
             }
             if (e instanceof ZapierServiceUnavailableException unavailable) {
                 return Problem.of("zapier-unavailable", "Zapier is unavailable", 503,
                         "Zapier is temporarily unavailable. Try again in a moment.")
-                        .withRetryAfter(unavailable.retryAfter().map(Duration::toSeconds).orElse(null));
+                        .withRetryAfter(unavailable.retryAfter().map(ProblemMappers::seconds).orElse(null));
             }
             if (e instanceof ZapierGatewayTimeoutException) {
                 return timeout();
@@ -89,6 +93,12 @@ final class ProblemMappers {
                     "Zapier took too long to answer. Try again.");
         }
     }
+    /** Whole seconds for {@code Retry-After}, rounded up: coming back early only fails again. */
+    static long seconds(Duration wait) {
+        long millis = Math.max(0, wait.toMillis());
+        return (millis + 999) / 1000;
+    }
+
     /** Input we refused before calling Zapier. */
     @Provider
     public static class BadInput implements ExceptionMapper<IllegalArgumentException> {

@@ -1,7 +1,15 @@
 package io.zapconnect.it;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.zapconnect.stub.StubZapier;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
@@ -50,7 +58,13 @@ public final class Deployments {
      * @param name the archive's name, which is also its context root
      */
     public static WebArchive javaApi(String name, Map<String, String> settings) {
-        String properties = settings.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+        // Unless a test says otherwise, its calls are neither paced nor cut off by the circuit:
+        // each archive is a Zapconnect of its own, and most tests are not about the budget.
+        Map<String, String> all = new TreeMap<>(Map.of(
+                "zapconnect.rate-limit.per-minute", "1000000",
+                "zapconnect.circuit.request-volume", "1000000"));
+        all.putAll(settings);
+        String properties = productSettings() + all.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining("\n"));
         return ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addPackages(false, "io.zapconnect.client", "io.zapconnect.model", "io.zapconnect.error",
@@ -58,6 +72,25 @@ public final class Deployments {
                 .addClasses(StubZapier.class, StubZapier.StubApplication.class, StubZapier.Recorded.class,
                         StubZapier.Answer.class, Deployments.class)
                 .addAsResource("META-INF/services/org.eclipse.microprofile.config.spi.ConfigSource")
-                .addAsResource(new StringAsset(properties), "META-INF/microprofile-config.properties");
+                .addAsResource(new StringAsset(properties), "META-INF/microprofile-config.properties")
+                .addAsLibrary(jarOf(Caffeine.class));
+    }
+
+    /** The WAR's own microprofile-config.properties, which the test's settings extend. */
+    private static String productSettings() {
+        try (InputStream in = Deployments.class.getResourceAsStream("/META-INF/microprofile-config.properties")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8) + "\n";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The jar a library class came from, to ship it in an archive as the WAR does. */
+    private static File jarOf(Class<?> type) {
+        try {
+            return new File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

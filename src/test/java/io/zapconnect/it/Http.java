@@ -50,6 +50,11 @@ public final class Http {
         return send(request);
     }
 
+    /** A GET that Zapconnect must answer from Zapier, not from its cache ({@code Cache-Control: no-cache}). */
+    public static HttpResponse<String> getFresh(String url) {
+        return send(request(url).GET().header("Cache-Control", "no-cache"));
+    }
+
     public static HttpResponse<String> send(String method, String url, String token, String contentType,
             String body) {
         HttpRequest.Builder request = request(url).method(method,

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.zapconnect.error.ZapierAuthenticationException;
-import io.zapconnect.error.ZapierRateLimitException;
 import io.zapconnect.error.ZapierServerException;
 import io.zapconnect.error.ZapierUnavailableException;
 import io.zapconnect.error.ZapierUnavailableException.Reason;
@@ -25,7 +24,6 @@ import io.zapconnect.service.ZapierWorkflow;
 import io.zapconnect.stub.StubZapier;
 import io.zapconnect.stub.StubZapier.Recorded;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +36,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The injected facade, in Liberty, against a scripted Zapier. */
+/**
+ * The injected facade, in Liberty, against a scripted Zapier: each call on the wire. Caching is
+ * {@link ZapierCachingIT}'s, the budget and cooldown {@link ZapierBudgetIT}'s.
+ */
 @ExtendWith(ArquillianExtension.class)
 class ZapierWorkflowIT {
 
@@ -52,7 +53,10 @@ class ZapierWorkflowIT {
                 "zapconnect.api-url", Deployments.stubUrl(NAME),
                 "zapconnect.access-token", TOKEN,
                 "zapconnect.read-timeout-ms", "1500",
-                "zapconnect.page-size", "2"))
+                "zapconnect.page-size", "2",
+                // Each test scripts the stub anew: nothing is kept from one to the next.
+                "zapconnect.cache.apps-ttl", "0s",
+                "zapconnect.cache.authentications-ttl", "0s"))
                 .addClass(RecordingTokenProvider.class);
     }
 
@@ -187,20 +191,6 @@ class ZapierWorkflowIT {
         assertEquals("Create Row", actions.get(0).title());
         assertEquals("WRITE", StubZapier.requests().get(0).queryParam("action_type"));
         assertEquals(APP, StubZapier.requests().get(0).queryParam("app"));
-    }
-
-    @Test
-    void aRateLimitCarriesRetryAfter() {
-        StubZapier.on("GET", "/v2/authentications", request -> json(429,
-                "{\"errors\":[{\"status\":\"429\",\"code\":\"throttled\",\"title\":\"Throttled\","
-                        + "\"detail\":\"Request was throttled.\"}]}").withHeader("Retry-After", "30"));
-
-        ZapierRateLimitException e = assertThrows(ZapierRateLimitException.class,
-                () -> zapier.listAuthentications(APP));
-
-        assertEquals(Duration.ofSeconds(30), e.retryAfter().orElseThrow());
-        assertEquals("throttled", e.code().orElseThrow());
-        assertEquals(429, e.status());
     }
 
     @Test

@@ -1,0 +1,123 @@
+package io.zapconnect.service;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.zapconnect.account.ZapierAccountChanged;
+import io.zapconnect.client.ZapierMetrics;
+import io.zapconnect.config.ZapconnectSettings;
+import io.zapconnect.model.App;
+import io.zapconnect.model.Authentication;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
+
+/**
+ * Zapier's answers kept by what they are, so that a picker opened again costs no call:
+ * <ul>
+ * <li>apps, for {@code zapconnect.cache.apps-ttl} (1 hour): an app's metadata barely changes. Kept
+ * per token, because Zapier fills in the connect link only for a user's token and may make it the
+ * user's own (the sandbox does);</li>
+ * <li>a user's authentications for an app, for {@code zapconnect.cache.authentications-ttl} (30
+ * seconds), per user and token, never shared between users, and dropped when the user's Zapier
+ * account changes.</li>
+ * </ul>
+ * Both are bounded; identical calls under way are coalesced, whether cached or not.
+ */
+@ApplicationScoped
+public class ZapierCaches {
+
+    /** An app as one token sees it. */
+    record AppKey(String token, String appId) {
+    }
+
+    /** A user's authentications for an app. */
+    record AuthenticationsKey(String user, String token, String appId) {
+    }
+
+    @Inject
+    ZapconnectSettings settings;
+
+    @Inject
+    ZapierMetrics metrics;
+
+    private Cache<AppKey, Optional<App>> apps;
+    private Cache<AuthenticationsKey, List<Authentication>> authentications;
+    private BiConsumer<String, Boolean> reads;
+    private final InFlight inFlight = new InFlight();
+
+    public ZapierCaches() {
+    }
+
+    /** For tests: caches on the clock given. */
+    ZapierCaches(Duration appsTtl, long appsMax, Duration authenticationsTtl, long authenticationsMax,
+            Ticker ticker, BiConsumer<String, Boolean> reads) {
+        build(appsTtl, appsMax, authenticationsTtl, authenticationsMax, ticker, reads);
+    }
+
+    @PostConstruct
+    void init() {
+        build(settings.appsTtl(), settings.appsMaxEntries(), settings.authenticationsTtl(),
+                settings.authenticationsMaxEntries(), Ticker.systemTicker(), metrics::cache);
+    }
+
+    private void build(Duration appsTtl, long appsMax, Duration authenticationsTtl, long authenticationsMax,
+            Ticker ticker, BiConsumer<String, Boolean> reads) {
+        this.apps = Caffeine.newBuilder().expireAfterWrite(appsTtl).maximumSize(appsMax).ticker(ticker).build();
+        this.authentications = Caffeine.newBuilder().expireAfterWrite(authenticationsTtl)
+                .maximumSize(authenticationsMax).ticker(ticker).build();
+        this.reads = reads;
+    }
+
+    /** An app, from the cache or from {@code load}. */
+    Optional<App> app(String token, String appId, Freshness freshness, Supplier<Optional<App>> load) {
+        return read("apps", apps, new AppKey(token, appId.toLowerCase(java.util.Locale.ROOT)), freshness, load);
+    }
+
+    /** A user's authentications for an app, from the cache or from {@code load}. */
+    List<Authentication> authentications(String user, String token, String appId, Freshness freshness,
+            Supplier<List<Authentication>> load) {
+        return read("authentications", authentications,
+                new AuthenticationsKey(user, token, appId.toLowerCase(java.util.Locale.ROOT)), freshness, load);
+    }
+
+    /** A call nothing caches, coalesced with identical ones under way. */
+    <T> T coalesced(Object key, Supplier<T> call) {
+        return inFlight.join(key, call);
+    }
+
+    /** Forgets what is cached of a user's authentications. */
+    public void forget(String user) {
+        authentications.asMap().keySet().removeIf(key -> key.user().equals(user));
+    }
+
+    void accountChanged(@Observes ZapierAccountChanged changed) {
+        forget(changed.user());
+    }
+
+    private <K, V> V read(String name, Cache<K, V> cache, K key, Freshness freshness, Supplier<V> load) {
+        if (freshness == Freshness.CACHED_OK) {
+            V cached = cache.getIfPresent(key);
+            reads.accept(name, cached != null);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        // Outside Caffeine's compute, so a slow Zapier holds up no other key; the flight's key
+        // says whether a fresh answer is wanted, so a fresh read never takes a cached one's.
+        return inFlight.join(new Flight(key, freshness), () -> {
+            V answer = load.get();
+            cache.put(key, answer);
+            return answer;
+        });
+    }
+
+    private record Flight(Object key, Freshness freshness) {
+    }
+}

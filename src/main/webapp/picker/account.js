@@ -1,0 +1,64 @@
+// @ts-check
+/**
+ * The page's one view of the user's Zapier account, shared by every picker on it (and by the host
+ * page): the status is asked once per page and API, and when one picker connects the account the
+ * others hear of it at once.
+ */
+
+import { fetchJSON } from "./api.js";
+
+/** @typedef {{mode: "per-user" | "shared", user: string | null, connected: boolean}} AccountStatus */
+
+/** @type {Map<string, Promise<AccountStatus>>} by the status URL */
+const statuses = new Map();
+const changes = new EventTarget();
+
+/**
+ * The account's status, asked of the server once for every caller on the page.
+ *
+ * @param {URL} api base URL of Zapconnect's API
+ * @param {string} [networkMessage] the message when the server could not be reached
+ * @returns {Promise<AccountStatus>}
+ */
+export function accountStatus(api, networkMessage) {
+    const url = new URL("zapier/status", api).href;
+    let status = statuses.get(url);
+    if (!status) {
+        status = fetchJSON(url, {}, networkMessage);
+        // A failure is not kept: the next caller (a Retry) asks again.
+        status.catch(() => statuses.delete(url));
+        statuses.set(url, status);
+    }
+    return status;
+}
+
+/**
+ * The account may have changed (a connect popup finished): forget the status and tell every
+ * listener, so that each picker on the page loads again.
+ *
+ * @param {URL} api
+ */
+export function accountChanged(api) {
+    const url = new URL("zapier/status", api).href;
+    statuses.delete(url);
+    changes.dispatchEvent(new CustomEvent("change", { detail: url }));
+}
+
+/**
+ * Calls the listener whenever the account behind this API changes.
+ *
+ * @param {URL} api
+ * @param {() => void} listener
+ * @returns {() => void} stops listening
+ */
+export function onAccountChange(api, listener) {
+    const url = new URL("zapier/status", api).href;
+    /** @param {Event} event */
+    const handler = (event) => {
+        if (/** @type {CustomEvent} */ (event).detail === url) {
+            listener();
+        }
+    };
+    changes.addEventListener("change", handler);
+    return () => changes.removeEventListener("change", handler);
+}
