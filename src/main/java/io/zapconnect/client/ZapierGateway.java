@@ -40,7 +40,7 @@ public class ZapierGateway {
     ZapierMetrics metrics;
 
     private CallBudget budget;
-    private CallBudget.Clock clock = CallBudget.Clock.SYSTEM;
+    CallBudget.Clock clock = CallBudget.Clock.SYSTEM;
 
     @PostConstruct
     void init() {

@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.zapconnect.it.Http;
 import jakarta.json.JsonObject;
+import java.time.Duration;
 import java.util.List;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The demo with per-user accounts (the product's WAR at /zapconnect-users): sign in, connect your
@@ -29,6 +31,8 @@ class UserAccountsBrowserIT extends BrowserTest {
         driver.findElement(By.id("j_username")).sendKeys(user);
         driver.findElement(By.id("j_password")).sendKeys(password);
         driver.findElement(By.id("sign-in")).click();
+        // Signed in once the container has sent the browser back to the demo page.
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> (APP + "/").equals(d.getCurrentUrl()));
         Object forgotten = driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
                 + "fetch('" + APP + "/api/zapier/connection', {method: 'DELETE', headers: {'X-Zapconnect-Request': '1'}})"
                 + ".then(r => done(r.status), e => done(String(e)));");
@@ -69,5 +73,49 @@ class UserAccountsBrowserIT extends BrowserTest {
         his.await("crm", "button.connect-account");
         assertTrue(his.all("crm", "input[type=radio]").isEmpty());
         assertEquals(-1, driver.getPageSource().indexOf("ada-browser"));
+    }
+
+    @Test
+    void aPageOfPickersAsksTheStatusOnceAndConnectingInOnePickerUpdatesEveryOther() {
+        DemoPage page = signIn("linus", "linus-demo");
+        for (String picker : List.of("crm", "sheets", "webhooks")) {
+            page.await(picker, "button.connect-account");
+        }
+        assertEquals(1L, statusRequests(page), "one status request for three pickers and the page");
+        page.js("window.__sameDocument = true;");
+
+        page.await("sheets", "button.connect-account").click();
+        page.switchToPopup();
+        page.allowAs("linus-browser");
+
+        // Without a reload, every picker now shows the connected account's state.
+        page.await("crm", "input[type=radio]");
+        page.await("sheets", "button.connect.primary");
+        page.await("webhooks", ".no-auth");
+        assertEquals(Boolean.TRUE, page.js("return window.__sameDocument === true;"), "the page was not reloaded");
+        assertEquals(2L, statusRequests(page), "asked once more after connecting, for all of them");
+    }
+
+    @Test
+    void afterAPopupTheListComesFromZapierNotFromTheServersCache() {
+        DemoPage page = signIn("ada", "ada-demo");
+        page.await("crm", "button.connect-account").click();
+        page.switchToPopup();
+        page.allowAs("ada-cache");
+        page.waiting().until(d -> page.all("crm", "input[type=radio]").size() == 2);
+
+        // The server keeps this list for 30 s; the new account is at Zapier only.
+        page.await("crm", "button.connect-another").click();
+        page.switchToPopup();
+        page.allowAs("ada-second@example.com");
+
+        JsonObject event = page.awaitEvent(CRM, 0);
+        page.waiting().until(d -> page.all("crm", "input[type=radio]").size() == 3);
+        assertEquals(event.getString("authenticationId"), page.checkedId("crm"));
+    }
+
+    private static long statusRequests(DemoPage page) {
+        return (Long) page.js("return performance.getEntriesByType('resource')"
+                + ".filter(e => e.name.endsWith('/api/zapier/status')).length;");
     }
 }

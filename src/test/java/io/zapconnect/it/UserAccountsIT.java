@@ -98,6 +98,9 @@ class UserAccountsIT {
         List<String> adas = titles(ada);
         List<String> linuses = titles(linus);
 
+        // And again, now that each list is in the server's cache: still each user's own.
+        assertEquals(adas, titles(ada));
+        assertEquals(linuses, titles(linus));
         assertFalse(adas.isEmpty());
         assertTrue(adas.stream().allMatch(t -> t.contains("ada-z")), adas.toString());
         assertTrue(linuses.stream().allMatch(t -> t.contains("linus-z")), linuses.toString());
