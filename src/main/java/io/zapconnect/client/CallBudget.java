@@ -95,15 +95,18 @@ public final class CallBudget {
         synchronized (this) {
             long now = clock.nanoTime();
             long start = now;
+            boolean cooldown = false;
             if (cooling && cooldownUntil - start > 0) {
                 start = cooldownUntil;
+                cooldown = true;
             }
             if (used == perWindow && slots[next] + windowNanos - start > 0) {
                 start = slots[next] + windowNanos;
+                cooldown = false;
             }
             wait = start - now;
             if (wait > maxWaitNanos) {
-                throw refused(Duration.ofNanos(wait));
+                throw refused(Duration.ofNanos(wait), cooldown);
             }
             // Slots are taken in time order, so the oldest is always the one overwritten.
             slots[next] = start;
@@ -136,10 +139,12 @@ public final class CallBudget {
         return perWindow;
     }
 
-    private ZapierRateLimitException refused(Duration wait) {
+    private ZapierRateLimitException refused(Duration wait, boolean cooldown) {
         long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-        return new ZapierRateLimitException(new ZapierError(429, REFUSED_CODE, "RateLimited",
-                "Zapconnect's budget of " + perWindow + " calls a minute to Zapier is spent; the next call can be "
-                        + "made in " + seconds + " s", null), wait);
+        String detail = cooldown
+                ? "Zapier asked for a pause after too many calls; calls resume in " + seconds + " s"
+                : "Zapconnect's budget of " + perWindow + " calls a minute to Zapier is spent; the next call can be "
+                        + "made in " + seconds + " s";
+        return new ZapierRateLimitException(new ZapierError(429, REFUSED_CODE, "RateLimited", detail, null), wait);
     }
 }

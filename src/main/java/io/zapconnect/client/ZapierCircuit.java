@@ -22,7 +22,7 @@ public class ZapierCircuit {
 
     /** Makes the call, unless the circuit is open or the bulkhead full. */
     @CircuitBreaker(failOn = {ZapierServerException.class, ZapierUnavailableException.class},
-            requestVolumeThreshold = 20, failureRatio = 0.5, delay = 10_000, successThreshold = 2)
+            requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000, successThreshold = 2)
     @Bulkhead(100)
     public <T> T send(Supplier<T> call) {
         return ZapierCalls.call(call);

@@ -3,9 +3,16 @@ package io.zapconnect.client;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.Timer;
 
 /**
  * What Zapconnect spends of Zapier, as MicroProfile Metrics (Prometheus text at {@code /metrics}):
@@ -26,39 +33,54 @@ public class ZapierMetrics {
     @Inject
     MetricRegistry registry;
 
+    // Looked up once per name and tags: the registry's own lookup costs more than the count.
+    private final Map<List<String>, Counter> counters = new ConcurrentHashMap<>();
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+
     /** One call to Zapier ended: {@code outcome} is {@code success} or the kind of failure. */
     public void called(String endpoint, String outcome, Duration took) {
-        registry.counter(metadata(CALLS, "Calls to Zapier, by endpoint and outcome"), new Tag("endpoint", endpoint),
-                new Tag("outcome", outcome)).inc();
-        registry.timer(metadata(LATENCY, "Time Zapier took to answer, by endpoint"), new Tag("endpoint", endpoint))
-                .update(took);
+        notCalled(endpoint, outcome);
+        timers.computeIfAbsent(endpoint, e -> registry.timer(
+                metadata(LATENCY, "Time Zapier took to answer, by endpoint"), new Tag("endpoint", e))).update(took);
     }
 
     /** A call Zapconnect did not make, because the circuit was open or too many were under way. */
     public void notCalled(String endpoint, String outcome) {
-        registry.counter(metadata(CALLS, "Calls to Zapier, by endpoint and outcome"), new Tag("endpoint", endpoint),
-                new Tag("outcome", outcome)).inc();
+        count(CALLS, "Calls to Zapier, by endpoint and outcome", "endpoint", endpoint, "outcome", outcome);
     }
 
     /** A read from one of the caches: answered from it, or not. */
     public void cache(String cache, boolean hit) {
-        registry.counter(metadata(CACHE, "Reads of Zapconnect's caches of Zapier answers"), new Tag("cache", cache),
-                new Tag("result", hit ? "hit" : "miss")).inc();
+        count(CACHE, "Reads of Zapconnect's caches of Zapier answers", "cache", cache, "result", hit ? "hit" : "miss");
     }
 
     /** A call waited for the budget. */
     public void budgetWaited() {
-        registry.counter(metadata(BUDGET_WAITS, "Calls that waited for the call budget")).inc();
+        count(BUDGET_WAITS, "Calls that waited for the call budget");
     }
 
     /** A call was refused by the budget without reaching Zapier. */
     public void budgetRefused() {
-        registry.counter(metadata(BUDGET_REFUSALS, "Calls refused by the call budget without calling Zapier")).inc();
+        count(BUDGET_REFUSALS, "Calls refused by the call budget without calling Zapier");
     }
 
     /** Zapier answered 429. */
     public void rateLimited() {
-        registry.counter(metadata(RATE_LIMITED, "429 answers received from Zapier")).inc();
+        count(RATE_LIMITED, "429 answers received from Zapier");
+    }
+
+    /** Counts one under the name and the tags given as name, value pairs. */
+    private void count(String name, String description, String... tags) {
+        List<String> key = new ArrayList<>(tags.length + 1);
+        key.add(name);
+        key.addAll(Arrays.asList(tags));
+        counters.computeIfAbsent(key, k -> {
+            Tag[] pairs = new Tag[tags.length / 2];
+            for (int i = 0; i < pairs.length; i++) {
+                pairs[i] = new Tag(tags[2 * i], tags[2 * i + 1]);
+            }
+            return registry.counter(metadata(name, description), pairs);
+        }).inc();
     }
 
     private static Metadata metadata(String name, String description) {

@@ -37,6 +37,9 @@ public class ZapconnectSettings {
     public static final String MAX_CONNECTIONS = "zapconnect.max-connections";
     public static final String CIRCUIT_DELAY = "zapconnect.circuit.delay-ms";
 
+    /** The largest budget: far above Zapier's 60 to 150 a minute, and 800 KB of memory. */
+    public static final int MAX_RATE_LIMIT = 100_000;
+
     @Inject
     @ConfigProperty(name = API_URL, defaultValue = "https://api.zapier.com")
     String apiUrl;
@@ -235,8 +238,9 @@ public class ZapconnectSettings {
         if (appsMaxEntries <= 0 || authenticationsMaxEntries <= 0) {
             problems.add(APPS_MAX + " and " + AUTHENTICATIONS_MAX + " must be positive");
         }
-        if (rateLimitPerMinute <= 0) {
-            problems.add(RATE_LIMIT + " must be positive");
+        if (rateLimitPerMinute <= 0 || rateLimitPerMinute > MAX_RATE_LIMIT) {
+            // The budget remembers when each of the last calls of the window started.
+            problems.add(RATE_LIMIT + " must be from 1 to " + MAX_RATE_LIMIT);
         }
         if (rateLimitMaxWaitMillis < 0 || retryMaxWaitMillis < 0 || circuitDelayMillis < 0) {
             problems.add(RATE_LIMIT_WAIT + ", " + RETRY_WAIT + " and " + CIRCUIT_DELAY + " must not be negative");

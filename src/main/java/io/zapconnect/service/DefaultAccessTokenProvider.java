@@ -4,7 +4,10 @@ import io.zapconnect.account.ZapierAccounts;
 import io.zapconnect.config.ZapconnectSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import java.security.Principal;
+import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 
@@ -12,7 +15,9 @@ import org.eclipse.microprofile.config.Config;
  * The default token provider. With {@code zapconnect.access-token} set, everybody uses that one
  * account (single-account setups, tests). Otherwise each caller uses their own Zapier account,
  * connected through OAuth and kept, encrypted, in the token store; an anonymous caller has none.
- * Both are read on every call, so a secret rotated in JNDI or the environment is used at once.
+ * The shared token is read again every {@link #REREAD}, so a secret rotated in JNDI or the
+ * environment is used within that, without a restart; reading it on every call costs a walk of
+ * every configuration source.
  */
 @ApplicationScoped
 public class DefaultAccessTokenProvider implements ZapierAccessTokenProvider {
@@ -22,6 +27,12 @@ public class DefaultAccessTokenProvider implements ZapierAccessTokenProvider {
 
     @Inject
     ZapierAccounts accounts;
+
+    /** How long the shared token's setting is used before it is read again. */
+    static final Duration REREAD = Duration.ofSeconds(5);
+
+    private final LoadingCache<String, Optional<String>> shared = Caffeine.newBuilder().expireAfterWrite(REREAD)
+            .build(key -> config.getOptionalValue(key, String.class).filter(t -> !t.isBlank()));
 
     @Override
     public String accessToken(Principal caller) {
@@ -46,6 +57,6 @@ public class DefaultAccessTokenProvider implements ZapierAccessTokenProvider {
     }
 
     private Optional<String> sharedToken() {
-        return config.getOptionalValue(ZapconnectSettings.ACCESS_TOKEN, String.class).filter(t -> !t.isBlank());
+        return shared.get(ZapconnectSettings.ACCESS_TOKEN);
     }
 }

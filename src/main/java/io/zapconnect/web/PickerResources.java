@@ -10,7 +10,7 @@ import io.zapconnect.web.ApiViews.AuthenticationsView;
 import io.zapconnect.web.ApiViews.FieldView;
 import io.zapconnect.web.ApiViews.InputsView;
 import io.zapconnect.web.ApiViews.PickerConfig;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
@@ -39,7 +39,7 @@ import java.util.Map;
  * The picker's browser API under {@code /zapconnect/api}. It calls Zapier on the server with the
  * caller's token, which never leaves the server.
  */
-@RequestScoped
+@ApplicationScoped
 @Path("")
 @Produces(MediaType.APPLICATION_JSON)
 public class PickerResources {

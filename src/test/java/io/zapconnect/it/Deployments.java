@@ -61,7 +61,7 @@ public final class Deployments {
         // Unless a test says otherwise, its calls are neither paced nor cut off by the circuit:
         // each archive is a Zapconnect of its own, and most tests are not about the budget.
         Map<String, String> all = new TreeMap<>(Map.of(
-                "zapconnect.rate-limit.per-minute", "1000000",
+                "zapconnect.rate-limit.per-minute", "100000",
                 "zapconnect.circuit.request-volume", "1000000"));
         all.putAll(settings);
         String properties = productSettings() + all.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
