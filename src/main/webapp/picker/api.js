@@ -16,9 +16,12 @@ export class ApiError extends Error {
     }
 }
 
+/** The header our API requires of every state-changing request: a cross-site form cannot send it. */
+export const CSRF_HEADER = "X-Zapconnect-Request";
+
 /**
  * Fetches JSON from our API. An error answer becomes an ApiError carrying the problem's `detail`;
- * a network failure becomes one with status 0.
+ * a network failure becomes one with status 0. A request other than GET carries the CSRF header.
  *
  * @param {string | URL} url
  * @param {RequestInit} [init]
@@ -28,10 +31,15 @@ export class ApiError extends Error {
 export async function fetchJSON(url, init = {}, networkMessage = "The server could not be reached.") {
     let response;
     try {
+        const method = (init.method ?? "GET").toUpperCase();
         response = await fetch(url, {
             credentials: "same-origin",
             ...init,
-            headers: { Accept: "application/json", ...(init.headers ?? {}) },
+            headers: {
+                Accept: "application/json",
+                ...(method === "GET" || method === "HEAD" ? {} : { [CSRF_HEADER]: "1" }),
+                ...(init.headers ?? {}),
+            },
         });
     } catch {
         throw new ApiError(networkMessage, 0, null);

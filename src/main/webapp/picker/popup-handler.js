@@ -1,7 +1,8 @@
 // @ts-check
 /**
  * Zapier's "connect a new authentication" popup, done carefully:
- * - opens only an https URL on Zapier's origin (or the sandbox's own origin when it is on);
+ * - opens only an https URL on Zapier's origin (or on an extra origin the server names, such as a
+ *   Zapier emulator's);
  * - hears only a `zapier.popup.close` message from that origin AND from the very popup it opened;
  * - when the popup closes without a message (a sign-in page cut `window.opener`), lists the
  *   authentications again and compares with the list from before;
@@ -12,13 +13,15 @@
 /**
  * @typedef {object} ConnectOptions
  * @property {string} url the app's `connect_new_authentication` link
- * @property {{zapierOrigin: string, sandboxOrigin?: string | null}} origins where a popup may come from
+ * @property {Origins} origins where a popup may come from
  * @property {string[]} before the ids of the authentications listed before the popup opens
  * @property {() => Promise<string[]>} listIds lists the authentications' ids again, for the fallback
  * @property {number} [pollMs] how often to look whether the popup was closed
  * @property {number} [timeoutMs] how long to wait for the user at most
  * @property {Window} [window] the window to open the popup from (tests pass their own)
  */
+
+/** @typedef {{zapierOrigin: string, extraConnectOrigins?: string[]}} Origins */
 
 /**
  * @typedef {{outcome: "connected", authenticationId: string, via: "message" | "refetch"}
@@ -35,10 +38,11 @@ export const DEFAULT_TIMEOUT_MS = 10 * 60 * 1000;
 
 /**
  * The origin a connect URL may be opened at and heard from, or null when it must not be opened:
- * https on Zapier's origin, or the sandbox's own origin when the server says the sandbox is on.
+ * https on Zapier's origin, or one of the extra origins the server names (none unless its
+ * `zapconnect.extra-connect-origins` is set; http only there, for an emulator on this machine).
  *
  * @param {string} url
- * @param {{zapierOrigin: string, sandboxOrigin?: string | null}} origins
+ * @param {Origins} origins
  * @returns {string | null}
  */
 export function allowedOrigin(url, origins) {
@@ -54,7 +58,7 @@ export function allowedOrigin(url, origins) {
     if (parsed.protocol === "https:" && parsed.origin === origins.zapierOrigin) {
         return parsed.origin;
     }
-    if (origins.sandboxOrigin && parsed.origin === origins.sandboxOrigin
+    if ((origins.extraConnectOrigins ?? []).includes(parsed.origin)
         && (parsed.protocol === "https:" || parsed.protocol === "http:")) {
         return parsed.origin;
     }
@@ -74,8 +78,12 @@ export function connect(options) {
         return Promise.resolve({ outcome: "refused", reason: "not-zapier" });
     }
     const known = new Set(options.before);
+    const popup = win.open(options.url, "_blank", POPUP_FEATURES);
+    if (!popup) {
+        return Promise.resolve({ outcome: "blocked" });
+    }
     return watchPopup({
-        url: options.url,
+        popup,
         origin: expectedOrigin,
         window: win,
         pollMs: options.pollMs,
@@ -106,21 +114,35 @@ export function connect(options) {
 }
 
 /**
- * Opens our own page that connects the signed-in user's Zapier account (OAuth consent) in a
- * popup, and waits for it to say so; closing the popup counts as "closed" (ask the server).
+ * Connects the signed-in user's Zapier account (OAuth consent) in a popup, and waits for our
+ * callback page to say so; closing the popup counts as "closed" (ask the server). The popup opens
+ * blank at once, within the click that asked for it; then `start` asks our server, with a POST
+ * another site cannot forge, where to send it.
  *
- * @param {string} url the same-origin URL of `api/zapier/connect`
+ * @param {() => Promise<string>} start asks our server to start the flow; gives Zapier's consent URL
  * @param {{window?: Window, pollMs?: number, timeoutMs?: number}} [options]
  * @returns {Promise<{outcome: "connected" | "failed" | "closed" | "blocked" | "timeout" | "refused"}>}
  */
-export function connectAccount(url, options = {}) {
+export async function connectAccount(start, options = {}) {
     const win = options.window ?? window;
-    const target = new URL(url, win.location.href);
-    if (target.origin !== win.location.origin) {
-        return Promise.resolve({ outcome: "refused" });
+    const popup = win.open("about:blank", "_blank", POPUP_FEATURES);
+    if (!popup) {
+        return { outcome: "blocked" };
     }
+    let consent;
+    try {
+        consent = new URL(await start());
+    } catch (error) {
+        closeQuietly(popup);
+        throw error;
+    }
+    if (consent.protocol !== "https:" && consent.protocol !== "http:") {
+        closeQuietly(popup);
+        return { outcome: "refused" };
+    }
+    popup.location.href = consent.href;
     return watchPopup({
-        url: target.href,
+        popup,
         origin: win.location.origin,
         window: win,
         pollMs: options.pollMs,
@@ -132,21 +154,18 @@ export function connectAccount(url, options = {}) {
 }
 
 /**
- * The one place that opens a popup and waits: a message is heard only from the expected origin
- * AND from this very popup, and only when `accept` makes a result of it; the popup is checked at a
- * modest interval; the wait is bounded; the listener and timers go in every outcome.
+ * The one place that waits on a popup: a message is heard only from the expected origin AND from
+ * this very popup, and only when `accept` makes a result of it; the popup is checked at a modest
+ * interval; the wait is bounded; the listener and timers go in every outcome.
  *
  * @template R
- * @param {{url: string, origin: string, window: Window, pollMs?: number, timeoutMs?: number,
+ * @param {{popup: Window, origin: string, window: Window, pollMs?: number, timeoutMs?: number,
  *   accept: (data: any) => R | null, closed: () => Promise<R>}} watch
- * @returns {Promise<R | {outcome: "blocked"} | {outcome: "timeout"}>}
+ * @returns {Promise<R | {outcome: "timeout"}>}
  */
 function watchPopup(watch) {
     const win = watch.window;
-    const popup = win.open(watch.url, "_blank", POPUP_FEATURES);
-    if (!popup) {
-        return Promise.resolve({ outcome: "blocked" });
-    }
+    const popup = watch.popup;
 
     return new Promise((resolve) => {
         let settled = false;

@@ -29,6 +29,7 @@ const en = {
     accountNeeded: "Connect your Zapier account first: your app accounts live there.",
     connectAccount: "Connect your Zapier account",
     accountFailed: "Your Zapier account was not connected. Try again.",
+    accountRefused: "The server did not give a sign-in page to open, so nothing was opened.",
     signInNeeded: "Sign in to use your Zapier accounts.",
 };
 
@@ -59,6 +60,7 @@ const fr = {
     accountNeeded: "Connectez d’abord votre compte Zapier : vos comptes d’applications s’y trouvent.",
     connectAccount: "Connecter votre compte Zapier",
     accountFailed: "Votre compte Zapier n’a pas été connecté. Réessayez.",
+    accountRefused: "Le serveur n’a pas donné de page de connexion à ouvrir : rien n’a été ouvert.",
     signInNeeded: "Connectez-vous pour utiliser vos comptes Zapier.",
 };
 

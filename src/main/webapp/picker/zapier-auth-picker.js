@@ -17,7 +17,7 @@ import { stringsFor } from "./strings.js";
 
 /** @typedef {{id: string, title: string, image: string | null, requiresAuthentication: boolean, connectUrl: string | null}} AppInfo */
 /** @typedef {{id: string, title: string, expired: boolean}} AuthInfo */
-/** @typedef {{zapierOrigin: string, sandboxOrigin: string | null}} PickerConfig */
+/** @typedef {{zapierOrigin: string, extraConnectOrigins: string[]}} PickerConfig */
 
 export const SELECTED_EVENT = "zapier-authentication-selected";
 
@@ -199,8 +199,17 @@ export class ZapierAuthPicker extends HTMLElement {
         this.#setButtonsDisabled(true);
         this.#status(this.#t.waiting);
         const timeout = Number.parseInt(this.getAttribute("popup-timeout") ?? "", 10);
-        const result = await connectAccount(new URL("zapier/connect", this.#api).href,
+        /** @type {Awaited<ReturnType<typeof connectAccount>>} */
+        let result;
+        try {
+            result = await connectAccount(async () => (await fetchJSON(new URL("zapier/connect", this.#api),
+                { method: "POST" }, this.#t.network)).authorizeUrl,
             { timeoutMs: Number.isNaN(timeout) ? DEFAULT_TIMEOUT_MS : timeout });
+        } catch (error) {
+            this.#busy = false;
+            this.#renderError(error instanceof ApiError ? error.message : this.#t.network, true);
+            return;
+        }
         this.#busy = false;
         switch (result.outcome) {
         case "connected":
@@ -215,6 +224,10 @@ export class ZapierAuthPicker extends HTMLElement {
         case "blocked":
             this.#setButtonsDisabled(false);
             this.#statusWithRetry(this.#t.blocked, () => void this.#connectAccount());
+            break;
+        case "refused":
+            this.#setButtonsDisabled(false);
+            this.#status(this.#t.accountRefused, "warning");
             break;
         default:
             this.#setButtonsDisabled(false);

@@ -1,13 +1,16 @@
 package io.zapconnect.account;
 
+import io.zapconnect.config.DemoDeployment;
+import io.zapconnect.config.Secrets;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigValue;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -24,6 +27,7 @@ public class AccountSettings {
     public static final String SCOPES = "zapconnect.oauth.scopes";
     public static final String AUTHORIZE_URL = "zapconnect.oauth.authorize-url";
     public static final String TOKEN_URL = "zapconnect.oauth.token-url";
+    public static final String REVOKE_URL = "zapconnect.oauth.revoke-url";
     public static final String REFRESH_MARGIN = "zapconnect.oauth.refresh-margin-s";
     public static final String DATASOURCE = "zapconnect.token-store.datasource";
     public static final String KEY = "zapconnect.token-store.key";
@@ -31,6 +35,9 @@ public class AccountSettings {
 
     @Inject
     Config config;
+
+    @Inject
+    Instance<DemoDeployment> demo;
 
     @Inject
     @ConfigProperty(name = SCOPES, defaultValue = "zap zap:write authentication")
@@ -76,6 +83,11 @@ public class AccountSettings {
         return URI.create(tokenUrl.strip());
     }
 
+    /** Where to revoke tokens (RFC 7009) when a user disconnects; none by default, as Zapier documents none. */
+    public Optional<URI> revokeUrl() {
+        return text(REVOKE_URL).map(URI::create);
+    }
+
     /** How long before its expiry an access token is refreshed. */
     public Duration refreshMargin() {
         return Duration.ofSeconds(Math.max(0, refreshMarginSeconds));
@@ -102,18 +114,30 @@ public class AccountSettings {
                 && key().isPresent();
     }
 
+    /** What is wrong with the secrets, in words for an operator (naming settings, never values). */
+    public List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        for (String key : List.of(CLIENT_SECRET, KEY)) {
+            try {
+                secret(key);
+            } catch (IllegalStateException refused) {
+                problems.add(refused.getMessage());
+            }
+        }
+        return problems;
+    }
+
     /**
-     * A secret: refused when it comes from a {@code microprofile-config.properties} file, which
-     * travels inside the application and its repository.
+     * A secret: refused when it comes from a {@code microprofile-config.properties} file, or is one
+     * the demo publishes and this is no demo.
      */
     private Optional<String> secret(String key) {
-        ConfigValue value = config.getConfigValue(key);
-        String source = value.getSourceName();
-        if (value.getValue() != null && source != null && source.contains("microprofile-config.properties")) {
-            throw new IllegalStateException(key + " is a secret: set it in the environment or JNDI, not in "
-                    + "microprofile-config.properties");
-        }
-        return text(key);
+        return Secrets.read(config, key, isDemo());
+    }
+
+    private boolean isDemo() {
+        // Outside CDI (unit tests) nothing is injected: no demo.
+        return demo != null && demo.stream().anyMatch(DemoDeployment::active);
     }
 
     private Optional<String> text(String key) {

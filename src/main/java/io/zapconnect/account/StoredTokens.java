@@ -11,9 +11,16 @@ import java.time.Instant;
  * @param expiresAt when the access token stops working
  * @param scope the scopes Zapier granted
  * @param connectedAt when the user connected their account
+ * @param underOldKey whether they were read from a row encrypted under a key being rotated out
  */
 public record StoredTokens(String accessToken, String refreshToken, Instant expiresAt, String scope,
-        Instant connectedAt) {
+        Instant connectedAt, boolean underOldKey) {
+
+    /** Tokens as Zapier just gave them, to be stored under the current key. */
+    public StoredTokens(String accessToken, String refreshToken, Instant expiresAt, String scope,
+            Instant connectedAt) {
+        this(accessToken, refreshToken, expiresAt, scope, connectedAt, false);
+    }
 
     /** Whether the access token has expired or will within the margin. */
     public boolean expiresWithin(Duration margin, Instant now) {

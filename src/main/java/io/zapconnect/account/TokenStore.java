@@ -12,6 +12,7 @@ import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import java.util.logging.Logger;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
@@ -24,6 +25,7 @@ import javax.sql.DataSource;
 public class TokenStore {
 
     static final String TABLE = "zapconnect_tokens";
+    private static final Logger LOG = Logger.getLogger(TokenStore.class.getName());
 
     @Inject
     AccountSettings settings;
@@ -31,10 +33,18 @@ public class TokenStore {
     private volatile boolean schemaReady;
     private volatile Keyed cipher;
 
-    /** The user's tokens, if they connected an account. */
+    /**
+     * The user's tokens, if they connected an account. A row still under an old key is written
+     * again under the current one, so that rotation completes for idle users too; a row that no
+     * configured key can read counts as not connected: the user connects again.
+     */
     public Optional<StoredTokens> find(String user) {
         try (Connection connection = connection()) {
-            return read(connection, user);
+            Optional<StoredTokens> tokens = read(connection, user);
+            if (tokens.isPresent()) {
+                reencryptIfRotated(connection, user, tokens.get());
+            }
+            return tokens;
         } catch (SQLException e) {
             throw failure("read", e);
         }
@@ -120,13 +130,43 @@ public class TokenStore {
                     return Optional.empty();
                 }
                 TokenCipher cipher = cipher();
-                return Optional.of(new StoredTokens(
-                        cipher.decrypt(row.getString(1), user + "|access"),
-                        cipher.decrypt(row.getString(2), user + "|refresh"),
-                        row.getTimestamp(3).toInstant(),
-                        row.getString(4),
-                        row.getTimestamp(5).toInstant()));
+                String access = row.getString(1);
+                String refresh = row.getString(2);
+                try {
+                    return Optional.of(new StoredTokens(
+                            cipher.decrypt(access, user + "|access"),
+                            cipher.decrypt(refresh, user + "|refresh"),
+                            row.getTimestamp(3).toInstant(),
+                            row.getString(4),
+                            row.getTimestamp(5).toInstant(),
+                            cipher.needsReencryption(access) || cipher.needsReencryption(refresh)));
+                } catch (IllegalStateException unreadable) {
+                    // A key dropped too early, or a row altered: nothing usable, so not connected.
+                    LOG.warning(() -> "A user's Zapier tokens cannot be read with the configured keys ("
+                            + unreadable.getMessage() + "); they count as not connected until they connect again");
+                    return Optional.empty();
+                }
             }
+        }
+    }
+
+    /**
+     * Writes a row read under an old key again under the current one, unless it changed since it
+     * was read (a refresh wrote newer tokens: those are under the current key already).
+     */
+    private void reencryptIfRotated(Connection connection, String user, StoredTokens tokens) throws SQLException {
+        if (!tokens.underOldKey()) {
+            return;
+        }
+        TokenCipher cipher = cipher();
+        try (PreparedStatement update = connection.prepareStatement("UPDATE " + TABLE + " SET access_token = ?, "
+                + "refresh_token = ?, version = version + 1 WHERE user_id = ? AND expires_at = ? AND connected_at = ?")) {
+            update.setString(1, cipher.encrypt(tokens.accessToken(), user + "|access"));
+            update.setString(2, cipher.encrypt(tokens.refreshToken(), user + "|refresh"));
+            update.setString(3, user);
+            update.setTimestamp(4, Timestamp.from(tokens.expiresAt()));
+            update.setTimestamp(5, Timestamp.from(tokens.connectedAt()));
+            update.executeUpdate();
         }
     }
 
@@ -173,6 +213,11 @@ public class TokenStore {
     }
 
     private record Keyed(String key, List<String> oldKeys, TokenCipher cipher) {
+
+        @Override
+        public String toString() {
+            return "Keyed[" + (oldKeys.size() + 1) + " keys]";
+        }
     }
 
     private Connection connection() throws SQLException {

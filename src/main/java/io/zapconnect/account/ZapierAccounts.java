@@ -2,6 +2,7 @@ package io.zapconnect.account;
 
 import io.zapconnect.account.ZapierOAuthClient.Grant;
 import io.zapconnect.error.ZapierAuthenticationException;
+import io.zapconnect.error.ZapierException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -25,6 +26,8 @@ public class ZapierAccounts {
 
     private static final Logger LOG = Logger.getLogger(ZapierAccounts.class.getName());
     private static final int STRIPES = 64;
+    /** RFC 6749 5.2: the refresh token is invalid, expired or revoked. Only this forgets a connection. */
+    static final String INVALID_GRANT = "invalid_grant";
 
     @Inject
     TokenStore store;
@@ -47,9 +50,13 @@ public class ZapierAccounts {
         }
     }
 
-    /** Stores the tokens of a code that just came back from Zapier's consent page. */
-    public void connect(String user, String code) {
-        Grant grant = oauth.exchangeCode(code);
+    /**
+     * Stores the tokens of a code that just came back from Zapier's consent page.
+     *
+     * @param codeVerifier the PKCE verifier of the authorization request that brought the code
+     */
+    public void connect(String user, String code, String codeVerifier) {
+        Grant grant = oauth.exchangeCode(code, codeVerifier);
         store.save(user, new StoredTokens(grant.accessToken(), grant.refreshToken(), grant.expiresAt(),
                 grant.scope(), clock.instant()));
         changed.fire(new ZapierAccountChanged(user));
@@ -60,8 +67,21 @@ public class ZapierAccounts {
         return store.find(user);
     }
 
-    /** Forgets the user's tokens. */
+    /**
+     * Forgets the user's tokens, after revoking them at Zapier where a revocation endpoint is
+     * configured: a token that leaked stops working too. A revocation that fails does not keep the
+     * connection: the user asked to disconnect.
+     */
     public boolean disconnect(String user) {
+        Optional<StoredTokens> tokens = store.find(user);
+        tokens.ifPresent(t -> {
+            try {
+                oauth.revoke(t.refreshToken());
+                oauth.revoke(t.accessToken());
+            } catch (ZapierException e) {
+                LOG.warning(() -> "Revoking a user's Zapier tokens failed: " + e.getMessage());
+            }
+        });
         boolean deleted = store.delete(user);
         changed.fire(new ZapierAccountChanged(user));
         return deleted;
@@ -107,11 +127,16 @@ public class ZapierAccounts {
                     Grant grant = oauth.refresh(current.refreshToken());
                     return new StoredTokens(grant.accessToken(), grant.refreshToken(), grant.expiresAt(),
                             grant.scope(), current.connectedAt());
-                } catch (ZapierAuthenticationException revoked) {
+                } catch (ZapierAuthenticationException refused) {
+                    if (!INVALID_GRANT.equals(refused.code().orElse(null))) {
+                        // invalid_client, a proxy's 400 or 401: our side or the path to Zapier is
+                        // wrong, not the user's grant. Keep the connection for when it is mended.
+                        throw refused;
+                    }
                     // The refresh token no longer works (revoked, or the grant was withdrawn): the
                     // user must connect again, so keep nothing that cannot work.
-                    LOG.warning(() -> "Zapier refused to refresh the tokens of a user (" + revoked.code().orElse("")
-                            + "); their connection is forgotten");
+                    LOG.warning(() -> "Zapier refused to refresh the tokens of a user (invalid_grant); their "
+                            + "connection is forgotten");
                     return null;
                 }
             }).map(StoredTokens::accessToken).orElse(null);

@@ -14,6 +14,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.IOException;
 import java.io.StringReader;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,6 +27,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -54,14 +56,21 @@ public class ZapierOAuthClient {
     private final Clock clock = Clock.systemUTC();
     private volatile HttpClient http;
 
-    /** Exchanges an authorization code that came back to the redirect URI. */
-    public Grant exchangeCode(String code) {
+    /**
+     * Exchanges an authorization code that came back to the redirect URI.
+     *
+     * @param codeVerifier the PKCE verifier whose S256 challenge went with the authorization request
+     */
+    public Grant exchangeCode(String code, String codeVerifier) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "authorization_code");
         form.put("code", code);
         form.put("redirect_uri", settings.redirectUri().orElseThrow(() -> missing(AccountSettings.REDIRECT_URI))
                 .toString());
-        return post(form);
+        if (codeVerifier != null) {
+            form.put("code_verifier", codeVerifier);
+        }
+        return grant(send(settings.tokenUrl(), form));
     }
 
     /** Spends a refresh token: it works once, and the answer holds its successor. */
@@ -69,15 +78,31 @@ public class ZapierOAuthClient {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "refresh_token");
         form.put("refresh_token", refreshToken);
-        return post(form);
+        return grant(send(settings.tokenUrl(), form));
     }
 
-    private Grant post(Map<String, String> form) {
+    /**
+     * Revokes a token at Zapier (RFC 7009), where a revocation endpoint is configured
+     * ({@code zapconnect.oauth.revoke-url}); Zapier documents none, so by default nothing is sent.
+     *
+     * @return whether a revocation was sent and accepted
+     */
+    public boolean revoke(String token) {
+        Optional<URI> endpoint = settings.revokeUrl();
+        if (endpoint.isEmpty() || token == null) {
+            return false;
+        }
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("token", token);
+        return send(endpoint.get(), form).statusCode() == 200;
+    }
+
+    private HttpResponse<String> send(URI endpoint, Map<String, String> form) {
         String id = settings.clientId().orElseThrow(() -> missing(AccountSettings.CLIENT_ID));
         String secret = settings.clientSecret().orElseThrow(() -> missing(AccountSettings.CLIENT_SECRET));
         String basic = Base64.getEncoder().encodeToString((encode(id) + ":" + encode(secret))
                 .getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(settings.tokenUrl())
+        HttpRequest request = HttpRequest.newBuilder(endpoint)
                 .timeout(Duration.ofMillis(zapconnect.readTimeoutMillis()))
                 .header("Authorization", "Basic " + basic)
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -85,9 +110,8 @@ public class ZapierOAuthClient {
                 .POST(HttpRequest.BodyPublishers.ofString(form.entrySet().stream()
                         .map(e -> encode(e.getKey()) + "=" + encode(e.getValue())).collect(Collectors.joining("&"))))
                 .build();
-        HttpResponse<String> response;
         try {
-            response = client().send(request, HttpResponse.BodyHandlers.ofString());
+            return client().send(request, HttpResponse.BodyHandlers.ofString());
         } catch (HttpTimeoutException e) {
             throw new ZapierUnavailableException(Reason.TIMED_OUT,
                     ZapierError.noResponse("Zapier's token endpoint did not answer in time"), e);
@@ -99,6 +123,9 @@ public class ZapierOAuthClient {
             throw new ZapierUnavailableException(Reason.CONNECTION_FAILED,
                     ZapierError.noResponse("Interrupted while calling Zapier's token endpoint"), e);
         }
+    }
+
+    private Grant grant(HttpResponse<String> response) {
         JsonObject body = parse(response.body());
         if (response.statusCode() == 400 || response.statusCode() == 401) {
             // RFC 6749 5.2: {"error": "invalid_grant"}; the body holds no token to leak.

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
@@ -29,6 +30,7 @@ public class ZapierGateway {
 
     /** Zapier's documented cooldown, for a 429 that does not say how long. */
     static final Duration ZAPIER_COOLDOWN = Duration.ofSeconds(60);
+    private static final Logger LOG = Logger.getLogger(ZapierGateway.class.getName());
 
     @Inject
     ZapconnectSettings settings;
@@ -44,7 +46,13 @@ public class ZapierGateway {
 
     @PostConstruct
     void init() {
-        budget = new CallBudget(settings.rateLimitPerMinute(), settings.rateLimitMaxWait(), clock);
+        // No budget at all only when asked (an emulator, a benchmark): Zapier itself always has one.
+        budget = settings.rateLimitPerMinute() == 0 ? null
+                : new CallBudget(settings.rateLimitPerMinute(), settings.rateLimitMaxWait(), clock);
+        if (budget == null) {
+            LOG.warning("zapconnect.rate-limit.per-minute is 0: calls to Zapier are not paced. Never so with "
+                    + "Zapier itself, which answers a burst with a 60-second cooldown for everyone.");
+        }
     }
 
     /**
@@ -67,13 +75,13 @@ public class ZapierGateway {
 
     /** What is left of a cooldown Zapier imposed, zero when there is none. */
     public Duration cooldownLeft() {
-        return budget.cooldownLeft();
+        return budget == null ? Duration.ZERO : budget.cooldownLeft();
     }
 
     private <T> T attempt(String endpoint, Supplier<T> call) {
         Duration waited;
         try {
-            waited = budget.acquire();
+            waited = budget == null ? Duration.ZERO : budget.acquire();
         } catch (ZapierRateLimitException refused) {
             metrics.budgetRefused();
             throw refused;
@@ -98,7 +106,9 @@ public class ZapierGateway {
             metrics.called(endpoint, "rate_limited", Duration.ofNanos(System.nanoTime() - start));
             metrics.rateLimited();
             // Zapier's cooldown is for everybody behind this IP: no call of ours starts before it ends.
-            budget.coolDown(limited.retryAfter().orElse(ZAPIER_COOLDOWN));
+            if (budget != null) {
+                budget.coolDown(limited.retryAfter().orElse(ZAPIER_COOLDOWN));
+            }
             throw limited;
         } catch (ZapierException failed) {
             metrics.called(endpoint, outcome(failed), Duration.ofNanos(System.nanoTime() - start));

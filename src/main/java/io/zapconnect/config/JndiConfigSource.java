@@ -48,32 +48,54 @@ public class JndiConfigSource implements ConfigSource {
         if (propertyName == null || !propertyName.startsWith(PREFIX)) {
             return null;
         }
-        return found.get(propertyName, key -> Optional.ofNullable(lookup(key))).orElse(null);
+        Optional<String> known = found.getIfPresent(propertyName);
+        if (known != null) {
+            return known.orElse(null);
+        }
+        Lookup lookup = lookup(propertyName);
+        if (lookup.conclusive()) {
+            found.put(propertyName, Optional.ofNullable(lookup.value()));
+        }
+        return lookup.value();
     }
 
-    private static String lookup(String propertyName) {
+    /**
+     * What JNDI said; conclusive unless a root could not be asked at all (java:comp/env on a thread
+     * of no application component), whose answer another thread may get.
+     */
+    private record Lookup(String value, boolean conclusive) {
+
+        @Override
+        public String toString() {
+            return "Lookup[conclusive=" + conclusive + "]";
+        }
+    }
+
+    private static Lookup lookup(String propertyName) {
         String name = "zapconnect/" + propertyName.substring(PREFIX.length());
         InitialContext context;
         try {
             context = new InitialContext();
         } catch (NamingException | RuntimeException noJndi) {
-            return null;
+            return new Lookup(null, false);
         }
         try {
+            boolean conclusive = true;
             for (String root : ROOTS) {
                 try {
                     Object value = context.lookup(root + name);
                     if (value != null) {
-                        return value.toString();
+                        return new Lookup(value.toString(), true);
                     }
                 } catch (NameNotFoundException absent) {
                     // try the next root
                 } catch (NamingException | RuntimeException unusable) {
+                    conclusive = false;
                     // The message names the JNDI name only, never a value.
                     LOG.log(Level.FINE, "JNDI lookup of {0} failed: {1}", new Object[] {root + name, unusable});
                 }
             }
-            return null;
+            return new Lookup(null, conclusive);
         } finally {
             try {
                 context.close();

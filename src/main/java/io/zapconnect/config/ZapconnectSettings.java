@@ -26,7 +26,8 @@ public class ZapconnectSettings {
     public static final String MAX_PAGES = "zapconnect.max-pages";
     public static final String ZAPIER_ORIGIN = "zapconnect.zapier-origin";
     public static final String FRAME_ANCESTORS = "zapconnect.frame-ancestors";
-    public static final String SANDBOX_ENABLED = "zapconnect.sandbox.enabled";
+    public static final String EXTRA_CONNECT_ORIGINS = "zapconnect.extra-connect-origins";
+    public static final String ALLOW_ANONYMOUS = "zapconnect.allow-anonymous";
     public static final String APPS_TTL = "zapconnect.cache.apps-ttl";
     public static final String APPS_MAX = "zapconnect.cache.apps-max-entries";
     public static final String AUTHENTICATIONS_TTL = "zapconnect.cache.authentications-ttl";
@@ -69,8 +70,12 @@ public class ZapconnectSettings {
     String frameAncestors;
 
     @Inject
-    @ConfigProperty(name = SANDBOX_ENABLED, defaultValue = "false")
-    boolean sandboxEnabled;
+    @ConfigProperty(name = EXTRA_CONNECT_ORIGINS)
+    Optional<List<String>> extraConnectOrigins;
+
+    @Inject
+    @ConfigProperty(name = ALLOW_ANONYMOUS, defaultValue = "false")
+    boolean allowAnonymous;
 
     @Inject
     @ConfigProperty(name = APPS_TTL, defaultValue = "1h")
@@ -128,7 +133,7 @@ public class ZapconnectSettings {
         return authenticationsMaxEntries;
     }
 
-    /** Calls to Zapier allowed in any rolling minute, from this server. */
+    /** Calls to Zapier allowed in any rolling minute, from this server; 0 for no budget (an emulator only). */
     public int rateLimitPerMinute() {
         return rateLimitPerMinute;
     }
@@ -159,15 +164,17 @@ public class ZapconnectSettings {
     }
 
     /**
-     * The sandbox's origin, when the sandbox is on and Zapconnect talks to it: the picker then opens
-     * and hears from it too. Read from configuration, so nothing here depends on the sandbox.
+     * Origins besides Zapier's that the picker may open a connect popup on and hear from: none
+     * unless set explicitly (a Zapier emulator, as the demo's sandbox).
      */
-    public Optional<String> sandboxOrigin() {
-        if (!sandboxEnabled) {
-            return Optional.empty();
-        }
-        URI url = apiUrl();
-        return Optional.of(url.getScheme() + "://" + url.getHost() + (url.getPort() == -1 ? "" : ":" + url.getPort()));
+    public List<String> extraConnectOrigins() {
+        return extraConnectOrigins.orElse(List.of()).stream().map(o -> o.strip().replaceFirst("/+$", ""))
+                .filter(o -> !o.isEmpty()).toList();
+    }
+
+    /** Whether anonymous callers may use one shared Zapier account through the browser API. */
+    public boolean allowAnonymous() {
+        return allowAnonymous;
     }
 
     /** The CSP {@code frame-ancestors} of our pages: who may frame the picker. */
@@ -222,6 +229,14 @@ public class ZapconnectSettings {
         if (!zapierOrigin().matches("https://[A-Za-z0-9.\\-]+(:\\d+)?")) {
             problems.add(ZAPIER_ORIGIN + " must be an https origin such as https://zapier.com");
         }
+        for (String origin : extraConnectOrigins()) {
+            // http only on this machine (an emulator); anything else must be https.
+            if (!origin.matches("https://[A-Za-z0-9.\\-]+(:\\d+)?")
+                    && !origin.matches("http://(localhost|127\\.0\\.0\\.1|\\[::1\\])(:\\d+)?")) {
+                problems.add(EXTRA_CONNECT_ORIGINS + " must list https origins (http only for localhost); got "
+                        + origin);
+            }
+        }
         if (frameAncestors().isEmpty() || frameAncestors().matches(".*[;,\\r\\n].*")) {
             problems.add(FRAME_ANCESTORS + " must be a CSP source list such as 'self'");
         }
@@ -238,9 +253,9 @@ public class ZapconnectSettings {
         if (appsMaxEntries <= 0 || authenticationsMaxEntries <= 0) {
             problems.add(APPS_MAX + " and " + AUTHENTICATIONS_MAX + " must be positive");
         }
-        if (rateLimitPerMinute <= 0 || rateLimitPerMinute > MAX_RATE_LIMIT) {
+        if (rateLimitPerMinute < 0 || rateLimitPerMinute > MAX_RATE_LIMIT) {
             // The budget remembers when each of the last calls of the window started.
-            problems.add(RATE_LIMIT + " must be from 1 to " + MAX_RATE_LIMIT);
+            problems.add(RATE_LIMIT + " must be from 1 to " + MAX_RATE_LIMIT + ", or 0 for no budget");
         }
         if (rateLimitMaxWaitMillis < 0 || retryMaxWaitMillis < 0 || circuitDelayMillis < 0) {
             problems.add(RATE_LIMIT_WAIT + ", " + RETRY_WAIT + " and " + CIRCUIT_DELAY + " must not be negative");

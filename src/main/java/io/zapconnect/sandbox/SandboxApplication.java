@@ -29,7 +29,7 @@ public class SandboxApplication extends Application {
         // resource that knows nothing but 404.
         return enabled
                 ? Set.of(SandboxApi.class, SandboxConnect.class, SandboxOAuth.class, SandboxOAuth.Token.class, SandboxAssets.class,
-                        SandboxKnobs.class)
+                        SandboxKnobs.class, SandboxHeaders.class)
                 : Set.of(Off.class);
     }
 

@@ -43,13 +43,18 @@ public class SandboxOAuth {
     @GET
     public Response authorize(@QueryParam("response_type") String responseType,
             @QueryParam("client_id") String client, @QueryParam("redirect_uri") String redirectUri,
-            @QueryParam("scope") String scope, @QueryParam("state") String state) {
+            @QueryParam("scope") String scope, @QueryParam("state") String state,
+            @QueryParam("code_challenge") String challenge, @QueryParam("code_challenge_method") String method) {
         Response refused = refuseClient(client, redirectUri);
         if (refused != null) {
             return refused;
         }
         if (!"code".equals(responseType)) {
             return back(redirectUri, state, "error", "unsupported_response_type");
+        }
+        // PKCE, as RFC 9700 asks of every client: S256 only, the plain method is refused.
+        if (challenge != null && !"S256".equals(method) || challenge != null && !challenge.matches("[A-Za-z0-9_\\-]{43}")) {
+            return back(redirectUri, state, "error", "invalid_request");
         }
         String body = """
                 <main class="card">
@@ -61,6 +66,7 @@ public class SandboxOAuth {
                     <input type="hidden" name="redirect_uri" value="%s">
                     <input type="hidden" name="scope" value="%s">
                     <input type="hidden" name="state" value="%s">
+                    <input type="hidden" name="code_challenge" value="%s">
                     <label for="account">Sandbox account</label>
                     <input id="account" name="account" type="text" required maxlength="64" value="alice"
                       pattern="[A-Za-z0-9._@\\-]+" autocomplete="off">
@@ -69,7 +75,8 @@ public class SandboxOAuth {
                 </main>
                 """.formatted(escape(scope == null ? "none" : scope),
                 escape(uri.getBaseUriBuilder().path("v2/authorize").build().getRawPath()), escape(client),
-                escape(redirectUri), escape(scope == null ? "" : scope), escape(state == null ? "" : state));
+                escape(redirectUri), escape(scope == null ? "" : scope), escape(state == null ? "" : state),
+                escape(challenge == null ? "" : challenge));
         return SandboxPages.page(uri, "Sign in · Zapier sandbox", "", body);
     }
 
@@ -77,7 +84,8 @@ public class SandboxOAuth {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response decide(@FormParam("client_id") String client, @FormParam("redirect_uri") String redirectUri,
             @FormParam("scope") String scope, @FormParam("state") String state,
-            @FormParam("account") String account, @FormParam("decision") String decision) {
+            @FormParam("account") String account, @FormParam("decision") String decision,
+            @FormParam("code_challenge") String challenge) {
         Response refused = refuseClient(client, redirectUri);
         if (refused != null) {
             return refused;
@@ -89,7 +97,8 @@ public class SandboxOAuth {
         if (!name.matches("[a-z0-9._@\\-]{1,64}")) {
             return back(redirectUri, state, "error", "access_denied");
         }
-        String code = users.issueCode(name, client, scope == null ? "" : scope, redirectUri);
+        String code = users.issueCode(name, client, scope == null ? "" : scope, redirectUri,
+                challenge == null || challenge.isBlank() ? null : challenge);
         return back(redirectUri, state, "code", code);
     }
 
@@ -131,7 +140,8 @@ public class SandboxOAuth {
         @Produces(MediaType.APPLICATION_JSON)
         public Response token(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                 @FormParam("grant_type") String grantType, @FormParam("code") String code,
-                @FormParam("redirect_uri") String redirectUri, @FormParam("refresh_token") String refreshToken) {
+                @FormParam("redirect_uri") String redirectUri, @FormParam("refresh_token") String refreshToken,
+                @FormParam("code_verifier") String codeVerifier) {
             Optional<String> client = registered.authenticate(authorization);
             if (client.isEmpty()) {
                 return oauthError(401, "invalid_client").header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"zapier\"")
@@ -139,7 +149,7 @@ public class SandboxOAuth {
             }
             Optional<Grant> grant;
             if ("authorization_code".equals(grantType)) {
-                grant = users.redeemCode(code, client.get(), redirectUri);
+                grant = users.redeemCode(code, client.get(), redirectUri, codeVerifier);
             } else if ("refresh_token".equals(grantType)) {
                 grant = users.redeemRefreshToken(refreshToken, client.get());
             } else {
@@ -157,6 +167,20 @@ public class SandboxOAuth {
                     .add("refresh_token", tokens.refreshToken())
                     .build().toString())
                     .header("Cache-Control", "no-store").build();
+        }
+
+        /** Zapier's revocation endpoint as RFC 7009 has it: the token given works no more; always 200. */
+        @POST
+        @Path("revoke")
+        @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+        public Response revoke(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                @FormParam("token") String token) {
+            Optional<String> client = registered.authenticate(authorization);
+            if (client.isEmpty()) {
+                return oauthError(401, "invalid_client").build();
+            }
+            users.revoke(token, client.get());
+            return Response.ok().header("Cache-Control", "no-store").build();
         }
 
         private static Response.ResponseBuilder oauthError(int status, String error) {

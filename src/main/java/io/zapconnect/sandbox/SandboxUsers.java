@@ -3,6 +3,9 @@ package io.zapconnect.sandbox;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,8 +24,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class SandboxUsers {
 
-    /** What an issued access or refresh token stands for. */
-    record Grant(String user, String clientId, String scope, String redirectUri, Instant expires) {
+    /**
+     * What an issued code, access or refresh token stands for.
+     *
+     * @param codeChallenge the PKCE S256 challenge a code was issued with, null for none
+     */
+    record Grant(String user, String clientId, String scope, String redirectUri, Instant expires,
+            String codeChallenge) {
     }
 
     @Inject
@@ -89,21 +97,53 @@ public class SandboxUsers {
         });
     }
 
-    /** A short-lived, single-use authorization code. */
-    String issueCode(String user, String clientId, String scope, String redirectUri) {
+    /** A short-lived, single-use authorization code, bound to the PKCE challenge it came with. */
+    String issueCode(String user, String clientId, String scope, String redirectUri, String codeChallenge) {
         String code = newSecret();
-        codes.put(code, new Grant(user, clientId, scope, redirectUri, clock.instant().plus(Duration.ofMinutes(2))));
+        codes.put(code, new Grant(user, clientId, scope, redirectUri, clock.instant().plus(Duration.ofMinutes(2)),
+                codeChallenge));
         return code;
     }
 
-    /** Takes a code once; a replayed, expired or foreign one gives nothing. */
-    Optional<Grant> redeemCode(String code, String clientId, String redirectUri) {
+    /**
+     * Takes a code once; a replayed, expired or foreign one gives nothing, and so does one whose
+     * PKCE verifier does not match its challenge (RFC 7636 4.6, S256).
+     */
+    Optional<Grant> redeemCode(String code, String clientId, String redirectUri, String codeVerifier) {
         Grant grant = code == null ? null : codes.remove(code);
         if (grant == null || !grant.expires().isAfter(clock.instant()) || !grant.clientId().equals(clientId)
                 || !grant.redirectUri().equals(redirectUri)) {
             return Optional.empty();
         }
+        if (grant.codeChallenge() != null && (codeVerifier == null
+                || !MessageDigest.isEqual(s256(codeVerifier).getBytes(StandardCharsets.US_ASCII),
+                        grant.codeChallenge().getBytes(StandardCharsets.US_ASCII)))) {
+            return Optional.empty();
+        }
         return Optional.of(grant);
+    }
+
+    /** Forgets an access or refresh token (RFC 7009): it works no more. */
+    void revoke(String token, String clientId) {
+        if (token == null) {
+            return;
+        }
+        for (Map<String, Grant> issued : List.of(accessTokens, refreshTokens)) {
+            Grant grant = issued.get(token);
+            if (grant != null && grant.clientId().equals(clientId)) {
+                issued.remove(token);
+            }
+        }
+    }
+
+    /** BASE64URL(SHA-256(verifier)), the S256 challenge. */
+    static String s256(String verifier) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Takes a refresh token once: rotation makes the old one useless afterwards. */
@@ -117,6 +157,11 @@ public class SandboxUsers {
 
     /** A new access token and the refresh token that can replace it once. */
     record IssuedTokens(String accessToken, String refreshToken) {
+
+        @Override
+        public String toString() {
+            return "IssuedTokens[...]";
+        }
     }
 
     /** A new pair of tokens for the grant. */
@@ -124,9 +169,10 @@ public class SandboxUsers {
         String access = newSecret();
         String refresh = newSecret();
         Instant expires = clock.instant().plusSeconds(accessTokenLifetimeSeconds);
-        accessTokens.put(access, new Grant(grant.user(), grant.clientId(), grant.scope(), grant.redirectUri(), expires));
+        accessTokens.put(access, new Grant(grant.user(), grant.clientId(), grant.scope(), grant.redirectUri(), expires,
+                null));
         refreshTokens.put(refresh, new Grant(grant.user(), grant.clientId(), grant.scope(), grant.redirectUri(),
-                Instant.MAX));
+                Instant.MAX, null));
         return new IssuedTokens(access, refresh);
     }
 

@@ -10,6 +10,7 @@ public final class Ids {
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     // Action ids look like core:8yjf... or uag:1f18...; authentication ids are opaque words.
     private static final Pattern OPAQUE_ID = Pattern.compile("[A-Za-z0-9_:.\\-]{1,200}");
+    private static final Pattern DOTS_ONLY = Pattern.compile("\\.+");
 
     private Ids() {
     }
@@ -32,6 +33,11 @@ public final class Ids {
     public static String requireOpaqueId(String what, String id) {
         if (id == null || !OPAQUE_ID.matcher(id).matches()) {
             throw new IllegalArgumentException(what + " must be 1 to 200 letters, digits or _:.-; got " + quote(id));
+        }
+        // Ids go into Zapier's paths: "." and ".." would name another path once a client or proxy
+        // normalizes the URL.
+        if (DOTS_ONLY.matcher(id).matches()) {
+            throw new IllegalArgumentException(what + " cannot be only dots; got " + quote(id));
         }
         return id;
     }

@@ -1,5 +1,6 @@
 package io.zapconnect.web;
 
+import io.zapconnect.config.ZapconnectSettings;
 import io.zapconnect.service.DefaultAccessTokenProvider;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -7,7 +8,9 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.ext.Provider;
+import jakarta.ws.rs.core.PathSegment;
 import java.net.URI;
+import java.util.List;
 import java.util.Set;
 
 /** Checks every browser API request before it runs. */
@@ -20,8 +23,11 @@ final class ApiGuards {
     }
 
     /**
-     * With per-user accounts, the API answers only a signed-in caller (401 otherwise): an anonymous
-     * caller has no Zapier account to act for.
+     * The API answers only a signed-in caller (401 otherwise): with per-user accounts an anonymous
+     * caller has no Zapier account to act for, and with one shared account anybody who can reach
+     * the server would list the company's authentications and spend its rate limit, unless
+     * {@code zapconnect.allow-anonymous=true} says that is wanted. {@code GET config} (two origins)
+     * stays open.
      */
     @Provider
     @Priority(Priorities.AUTHENTICATION)
@@ -30,21 +36,32 @@ final class ApiGuards {
         @Inject
         DefaultAccessTokenProvider tokens;
 
+        @Inject
+        ZapconnectSettings settings;
+
         @Override
         public void filter(ContainerRequestContext request) {
-            if ("config".equals(request.getUriInfo().getPath().replaceFirst("^/", ""))) {
+            if (request.getSecurityContext().getUserPrincipal() != null
+                    || "GET".equals(request.getMethod()) && List.of("config").equals(segments(request))) {
                 return;
             }
-            if (request.getSecurityContext().getUserPrincipal() == null && !tokens.sharedAccount()) {
+            if (!tokens.sharedAccount() || !settings.allowAnonymous()) {
                 request.abortWith(Problem.of("sign-in-required", "Sign in first", 401,
                         "Sign in to the application to use your Zapier accounts.").toResponse());
             }
         }
+
+        /** The path's segments as JAX-RS matched them: matrix parameters and encodings do not count. */
+        private static List<String> segments(ContainerRequestContext request) {
+            return request.getUriInfo().getPathSegments().stream().map(PathSegment::getPath)
+                    .filter(segment -> !segment.isEmpty()).toList();
+        }
     }
 
     /**
-     * State-changing requests must come from our own pages: they carry {@link #CSRF_HEADER}, and an
-     * {@code Origin}, when the browser sends one, that is ours.
+     * Every state-changing request (any method but GET, HEAD and OPTIONS), whatever its path, must
+     * come from our own pages: it carries {@link #CSRF_HEADER}, which a cross-site form or image
+     * cannot set, and an {@code Origin}, when the browser sends one, that is ours.
      */
     @Provider
     @Priority(Priorities.AUTHORIZATION)
@@ -54,7 +71,7 @@ final class ApiGuards {
 
         @Override
         public void filter(ContainerRequestContext request) {
-            if (SAFE.contains(request.getMethod()) || !request.getUriInfo().getPath().contains("zapier/")) {
+            if (SAFE.contains(request.getMethod())) {
                 return;
             }
             String origin = request.getHeaderString("Origin");

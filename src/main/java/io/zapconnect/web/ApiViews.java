@@ -70,6 +70,6 @@ public final class ApiViews {
     }
 
     /** What the picker must know of the server's configuration. */
-    public record PickerConfig(String zapierOrigin, String sandboxOrigin) {
+    public record PickerConfig(String zapierOrigin, List<String> extraConnectOrigins) {
     }
 }

@@ -85,7 +85,7 @@ public class PickerResources {
      */
     @POST
     @Path("actions/{actionId}/inputs")
-    @Consumes(MediaType.WILDCARD)
+    @Consumes(MediaType.APPLICATION_JSON)
     public Response inputs(@PathParam("actionId") String actionId, String body) {
         Ids.requireOpaqueId("An action id", actionId);
         JsonObject request = parseObject(body);
@@ -108,11 +108,14 @@ public class PickerResources {
                 .cacheControl(Caching.noStore()).build();
     }
 
-    /** The origins the picker may open and hear from: Zapier's, and the sandbox's when it is on. */
+    /**
+     * The origins the picker may open a connect popup on and hear from: Zapier's, and those
+     * {@code zapconnect.extra-connect-origins} adds (none unless set).
+     */
     @GET
     @Path("config")
     public PickerConfig config() {
-        return new PickerConfig(settings.zapierOrigin(), settings.sandboxOrigin().orElse(null));
+        return new PickerConfig(settings.zapierOrigin(), settings.extraConnectOrigins());
     }
 
     /** {@code no-cache} (RFC 9111 5.2.1.4): the answer must come from Zapier, not from our cache. */

@@ -1,9 +1,11 @@
 package io.zapconnect.web;
 
+import io.zapconnect.account.AccountSettings;
 import io.zapconnect.config.ZapconnectSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -20,6 +22,9 @@ public class ZapconnectHealth {
     @Inject
     ZapconnectSettings settings;
 
+    @Inject
+    AccountSettings accounts;
+
     @Produces
     @Liveness
     HealthCheck live() {
@@ -30,7 +35,8 @@ public class ZapconnectHealth {
     @Readiness
     HealthCheck ready() {
         return () -> {
-            List<String> problems = settings.problems();
+            List<String> problems = new ArrayList<>(settings.problems());
+            problems.addAll(accounts.problems());
             return HealthCheckResponse.named("zapconnect-configuration")
                     .status(problems.isEmpty())
                     .withData("api-url", settings.apiUrl().getHost() == null ? "" : settings.apiUrl().getHost())

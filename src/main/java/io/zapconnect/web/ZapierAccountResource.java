@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -21,6 +22,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriBuilder;
 import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.Principal;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -46,8 +50,17 @@ public class ZapierAccountResource {
     private static final Logger LOG = Logger.getLogger(ZapierAccountResource.class.getName());
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** A state sent to Zapier, waiting to come back once. */
-    record PendingState(String user, Instant expires) implements Serializable {
+    /** A state sent to Zapier, waiting to come back once, with the PKCE verifier of its code. */
+    record PendingState(String user, Instant expires, String codeVerifier) implements Serializable {
+
+        @Override
+        public String toString() {
+            return "PendingState[user=" + user + ", expires=" + expires + "]";
+        }
+    }
+
+    /** Where to send the popup to start connecting: Zapier's consent page. */
+    public record ConnectStart(String authorizeUrl) {
     }
 
     /** Whether the caller has a Zapier account connected; never the tokens. */
@@ -86,9 +99,14 @@ public class ZapierAccountResource {
         return Response.ok(status).cacheControl(Caching.noStore()).build();
     }
 
-    /** Starts Zapier's authorization-code flow for the signed-in user (open it in a popup). */
-    @GET
+    /**
+     * Starts Zapier's authorization-code flow for the signed-in user: answers the consent page's
+     * URL, for the popup the page opened. A POST, so that the CSRF guard (our header, our origin)
+     * keeps another site from attaching a Zapier account to whoever is signed in here.
+     */
+    @POST
     @Path("connect")
+    @Produces(MediaType.APPLICATION_JSON)
     public Response connect() {
         String user = user();
         if (!settings.oauthConfigured()) {
@@ -103,7 +121,8 @@ public class ZapierAccountResource {
         if (pending.size() >= MAX_PENDING) {
             pending.clear();
         }
-        pending.put(state, new PendingState(user, now.plus(STATE_LIFETIME)));
+        String verifier = randomState();
+        pending.put(state, new PendingState(user, now.plus(STATE_LIFETIME), verifier));
         String authorize = UriBuilder.fromUri(settings.authorizeUrl())
                 .queryParam("response_type", "code")
                 .queryParam("client_id", settings.clientId().orElseThrow())
@@ -111,8 +130,10 @@ public class ZapierAccountResource {
                 .queryParam("scope", settings.scopes())
                 .queryParam("response_mode", "query")
                 .queryParam("state", state)
+                .queryParam("code_challenge", s256(verifier))
+                .queryParam("code_challenge_method", "S256")
                 .build().toString();
-        return Response.seeOther(java.net.URI.create(authorize)).cacheControl(Caching.noStore()).build();
+        return Response.ok(new ConnectStart(authorize)).cacheControl(Caching.noStore()).build();
     }
 
     /** Where Zapier sends the user back: checks the state once, exchanges the code, stores the tokens. */
@@ -134,7 +155,7 @@ public class ZapierAccountResource {
                     : "Zapier did not connect your account. Try again.");
         }
         try {
-            accounts.connect(user, code);
+            accounts.connect(user, code, pending.codeVerifier());
         } catch (ZapierException e) {
             LOG.info(() -> "Connecting a Zapier account failed: " + e.getMessage());
             return ConnectResultPage.page(request, 502, false,
@@ -177,6 +198,17 @@ public class ZapierAccountResource {
                 : Arrays.asList(tokens.scope().trim().split("\\s+"));
     }
 
+    /** The PKCE S256 challenge of a verifier (RFC 7636 4.2). */
+    private static String s256(String verifier) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java has SHA-256", e);
+        }
+    }
+
+    /** 32 random bytes, base64url: a state, or a PKCE verifier (43 characters). */
     private static String randomState() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);

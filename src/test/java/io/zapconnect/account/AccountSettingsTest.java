@@ -109,4 +109,48 @@ class AccountSettingsTest {
     void aMissingSecretIsEmpty() {
         assertTrue(with(Map.of()).clientSecret().isEmpty());
     }
+
+    static final String DEMO_KEY = "ZGVtby1rZXktZm9yLXRoZS1zYW5kYm94LW9ubHkhISE=";
+
+    @Test
+    void theDemosPublishedSecretsAreRefusedOutsideTheDemoNamedNeverShown() {
+        AccountSettings settings = with(Map.of(
+                AccountSettings.CLIENT_SECRET, new String[] {"sandbox-secret", "EnvConfigSource"},
+                AccountSettings.KEY, new String[] {DEMO_KEY, "zapconnect JNDI"}));
+
+        IllegalStateException key = assertThrows(IllegalStateException.class, settings::key);
+        assertTrue(key.getMessage().contains(AccountSettings.KEY) && !key.getMessage().contains(DEMO_KEY));
+        assertThrows(IllegalStateException.class, settings::clientSecret);
+        List<String> problems = settings.problems();
+        assertEquals(2, problems.size(), problems.toString());
+        assertTrue(problems.stream().noneMatch(p -> p.contains(DEMO_KEY) || p.contains("sandbox-secret")));
+    }
+
+    @Test
+    void theDemosPublishedSecretsWorkBesideTheDemosSandboxOnly() {
+        FixedConfig config = new FixedConfig(Map.of(AccountSettings.KEY, new String[] {DEMO_KEY, "appProperties"}));
+
+        assertEquals(DEMO_KEY, io.zapconnect.config.Secrets.read(config, AccountSettings.KEY, true).orElseThrow());
+        assertThrows(IllegalStateException.class,
+                () -> io.zapconnect.config.Secrets.read(config, AccountSettings.KEY, false));
+    }
+
+    @Test
+    void aSharedAccessTokenFromThePropertiesFileIsRefusedToo() {
+        FixedConfig config = new FixedConfig(Map.of("zapconnect.access-token", new String[] {"tok-3e1",
+            "PropertiesConfigSource[source=jar:file:/app.war!/META-INF/microprofile-config.properties]"}));
+
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> io.zapconnect.config.Secrets.read(config, "zapconnect.access-token", false));
+        assertTrue(refused.getMessage().contains("zapconnect.access-token") && !refused.getMessage().contains("tok-3e1"));
+    }
+
+    @Test
+    void anotherKeyIsAcceptedAndTheSettingsHaveNoProblem() {
+        AccountSettings settings = with(Map.of(AccountSettings.KEY,
+                new String[] {"b3duLWtleS1vZi10aGUtb3BlcmF0b3ItMzItYnl0ZXM=", "EnvConfigSource"}));
+
+        assertTrue(settings.key().isPresent());
+        assertTrue(settings.problems().isEmpty());
+    }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.zapconnect.account.ZapierOAuthClient.Grant;
+import io.zapconnect.error.ZapierAuthenticationException;
 import io.zapconnect.it.Deployments;
 import io.zapconnect.service.DefaultAccessTokenProvider;
 import jakarta.inject.Inject;
@@ -25,6 +26,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -85,18 +87,24 @@ class TokenRefreshIT {
     @Inject
     DefaultAccessTokenProvider provider;
 
+    @Inject
+    io.zapconnect.config.ZapconnectSettings zapconnect;
+
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
-    /** Signs in at the sandbox's consent page as this sandbox account, and exchanges the code. */
+    static final String VERIFIER = "token-refresh-it-verifier-0123456789abcdefghij";
+    static final String CHALLENGE = "_Agq93K3s0oKar8xr9lHAnYOfBtoOOjYXD-0Jet2b2U";
+
+    /** Signs in at the sandbox's consent page as this sandbox account, and exchanges the code (PKCE). */
     private Grant grantFor(String account) throws Exception {
         String form = "client_id=sandbox-client&redirect_uri=" + URLEncoder.encode(REDIRECT, StandardCharsets.UTF_8)
-                + "&scope=zap&state=s&decision=allow&account=" + account;
+                + "&scope=zap&state=s&decision=allow&account=" + account + "&code_challenge=" + CHALLENGE;
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(sandbox
                 + "/v2/authorize")).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         Matcher code = Pattern.compile("code=([^&]+)").matcher(answer.headers().firstValue("Location").orElseThrow());
         assertTrue(code.find());
-        return oauth.exchangeCode(code.group(1));
+        return oauth.exchangeCode(code.group(1), VERIFIER);
     }
 
     private int apiStatus(String token) throws Exception {
@@ -158,7 +166,7 @@ class TokenRefreshIT {
             update.executeUpdate();
         }
 
-        assertThrows(IllegalStateException.class, () -> store.find("thief"));
+        assertTrue(store.find("thief").isEmpty(), "a row no key can read is not connected");
     }
 
     @Test
@@ -222,5 +230,91 @@ class TokenRefreshIT {
 
         assertEquals(null, accounts.accessToken("lost-user"));
         assertTrue(store.find("lost-user").isEmpty());
+    }
+
+    /** Keys other than the server's: a store as a server configured with them would have it. */
+    private TokenStore storeWithKeys(String key, List<String> oldKeys) {
+        TokenStore other = new TokenStore();
+        other.settings = new AccountSettings() {
+            @Override
+            public Optional<String> key() {
+                return Optional.of(key);
+            }
+
+            @Override
+            public List<String> oldKeys() {
+                return oldKeys;
+            }
+
+            @Override
+            public String datasource() {
+                return settings.datasource();
+            }
+        };
+        return other;
+    }
+
+    @Test
+    void aRowUnderAnOldKeyIsWrittenAgainUnderTheNewOneWhenRead() throws Exception {
+        String current = settings.key().orElseThrow();
+        String next = "bmV4dC1rZXktZm9yLXRoZS1yb3RhdGlvbi10ZXN0ISE=";
+        store.save("idle-user", new StoredTokens("idle-access", "idle-refresh", Instant.now().plusSeconds(3600),
+                "zap", Instant.now()));
+        String before = rawRow("idle-user")[0];
+
+        StoredTokens read = storeWithKeys(next, List.of(current)).find("idle-user").orElseThrow();
+
+        assertEquals("idle-access", read.accessToken());
+        String after = rawRow("idle-user")[0];
+        assertNotEquals(before.substring(0, 12), after.substring(0, 12), "now under another key: " + after);
+        StoredTokens underNewKeyOnly = storeWithKeys(next, List.of()).find("idle-user").orElseThrow();
+        assertEquals("idle-refresh", underNewKeyOnly.refreshToken(), "the old key can go now");
+    }
+
+    @Test
+    void aRowNoConfiguredKeyCanReadIsNotConnectedRatherThanAFailure() {
+        store.save("orphan-user", new StoredTokens("a", "r", Instant.now().plusSeconds(3600), "zap", Instant.now()));
+
+        TokenStore withoutThatKey = storeWithKeys("b3RoZXIta2V5LXRoYXQtbmV2ZXItd3JvdGUtaXQhISE=", List.of());
+
+        assertTrue(withoutThatKey.find("orphan-user").isEmpty());
+    }
+
+    @Test
+    void anInvalidClientKeepsTheConnectionOnlyInvalidGrantForgetsIt() throws Exception {
+        Grant grant = grantFor("kept");
+        store.save("kept-user", new StoredTokens("expired", grant.refreshToken(), Instant.now().minusSeconds(60),
+                grant.scope(), Instant.now()));
+        // This server's client secret is wrong: the token endpoint answers 401 invalid_client.
+        ZapierOAuthClient misconfigured = new ZapierOAuthClient();
+        misconfigured.zapconnect = zapconnect;
+        misconfigured.settings = new AccountSettings() {
+            @Override
+            public Optional<String> clientId() {
+                return settings.clientId();
+            }
+
+            @Override
+            public Optional<String> clientSecret() {
+                return Optional.of("not-the-secret");
+            }
+
+            @Override
+            public URI tokenUrl() {
+                return settings.tokenUrl();
+            }
+        };
+        ZapierAccounts broken = new ZapierAccounts();
+        broken.store = store;
+        broken.oauth = misconfigured;
+        broken.settings = settings;
+
+        ZapierAuthenticationException refused = assertThrows(ZapierAuthenticationException.class,
+                () -> broken.accessToken("kept-user"));
+
+        assertEquals("invalid_client", refused.code().orElseThrow());
+        assertTrue(store.find("kept-user").isPresent(), "the connection is kept");
+        String fresh = accounts.accessToken("kept-user");
+        assertEquals(200, apiStatus(fresh), "and works once the client is mended");
     }
 }

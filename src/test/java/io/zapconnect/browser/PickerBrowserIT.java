@@ -5,7 +5,6 @@ import static io.zapconnect.browser.DemoPage.SHEETS;
 import static io.zapconnect.browser.DemoPage.WEBHOOKS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -222,12 +221,15 @@ class PickerBrowserIT extends BrowserTest {
                 + "location.origin);");
         driver.switchTo().defaultContent();
 
-        assertTrue(page.events(SHEETS).isEmpty(), "nothing was selected by a forged message");
         driver.switchTo().window(popup);
         page.allowAs("real@example.com");
         JsonObject event = page.awaitEvent(SHEETS, 0);
         assertTrue(!event.getString("authenticationId").startsWith("forged"));
         assertEquals("message", event.getString("via"));
+        // The forged messages were posted before the real one, so they have been handled by now:
+        // they left no event and no selection.
+        assertEquals(1, page.events(SHEETS).size(), "only the real message selected anything");
+        assertEquals(event.getString("authenticationId"), page.checkedId("sheets"));
     }
 
     @Test
@@ -299,8 +301,32 @@ class PickerBrowserIT extends BrowserTest {
                 + "'sheets').shadowRoot.querySelector('button.connect')).backgroundColor;")));
     }
 
+    /** Records every answer the page's scripts receive through fetch, errors included. */
+    static final String RECORD_ANSWERS = """
+            window.__received = [];
+            const fetchOriginal = window.fetch;
+            window.fetch = async (...args) => {
+                const answer = await fetchOriginal(...args);
+                answer.clone().text().then(body => window.__received.push(answer.status + ' ' + answer.url + '\\n'
+                    + [...answer.headers].map(h => h.join(': ')).join('\\n') + '\\n' + body));
+                return answer;
+            };
+            """;
+
     @Test
     void theTokenAppearsInNothingTheBrowserReceived() {
+        Map<String, Object> script = driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+                Map.of("source", RECORD_ANSWERS));
+        try {
+            page = new DemoPage(driver, Http.server() + "/zapconnect/");
+            scanEverythingTheBrowserReceived();
+        } finally {
+            driver.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument",
+                    Map.of("identifier", script.get("identifier")));
+        }
+    }
+
+    private void scanEverythingTheBrowserReceived() {
         page.await("crm", "input[type=radio]");
         page.await("sheets", "button.connect").click();
         page.switchToPopup();
@@ -324,9 +350,21 @@ class PickerBrowserIT extends BrowserTest {
                 """);
 
         assertNull(received.get("error"));
-        String everything = String.join("\n", received.values().stream().map(String::valueOf).toList());
+        // Error answers too, as the page received them: a bad id and an unknown app.
+        driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "Promise.all([fetch('api/apps/not-a-uuid'), fetch('api/apps/00000000-0000-4000-8000-000000000000')])"
+                + ".then(() => setTimeout(done, 200));");
+        @SuppressWarnings("unchecked")
+        List<String> answers = (List<String>) page.js("return window.__received;");
+        String everything = String.join("\n", received.values().stream().map(String::valueOf).toList())
+                + String.join("\n", answers);
+
         assertTrue(((String) received.get("urls")).contains("/zapconnect/api/apps/"), "the API calls were seen");
+        assertTrue(answers.stream().anyMatch(a -> a.contains("\"authentications\"")), "the lists were seen: " + answers);
+        assertTrue(answers.stream().anyMatch(a -> a.startsWith("400 ") && a.contains("problem+json")),
+                "an error answer was seen: " + answers);
+        assertTrue(answers.stream().anyMatch(a -> a.startsWith("404 ")), "a 404 answer was seen");
+        assertTrue(((String) received.get("bodies")).contains("zapier-auth-picker"), "the pages were fetched again");
         assertFalse(everything.contains(TOKEN), "the Zapier token reached the browser");
-        assertNotEquals(0, everything.length());
     }
 }

@@ -2,6 +2,7 @@ package io.zapconnect.browser;
 
 import static io.zapconnect.browser.DemoPage.CRM;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.zapconnect.it.Http;
@@ -72,7 +73,11 @@ class UserAccountsBrowserIT extends BrowserTest {
         DemoPage his = signIn("linus", "linus-demo");
         his.await("crm", "button.connect-account");
         assertTrue(his.all("crm", "input[type=radio]").isEmpty());
-        assertEquals(-1, driver.getPageSource().indexOf("ada-browser"));
+        // What the pickers show lives in their shadow roots, which the page source does not hold.
+        String shown = (String) his.js("return [...document.querySelectorAll('zapier-auth-picker')]"
+                + ".map(p => p.shadowRoot.textContent).join(' ');");
+        assertTrue(shown.contains("Connect your Zapier account"), "the shadow roots were read: " + shown);
+        assertFalse(shown.contains("ada-browser"), shown);
     }
 
     @Test

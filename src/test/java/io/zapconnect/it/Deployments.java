@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -64,17 +65,60 @@ public final class Deployments {
                 "zapconnect.rate-limit.per-minute", "100000",
                 "zapconnect.circuit.request-volume", "1000000"));
         all.putAll(settings);
-        String properties = productSettings() + all.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining("\n"));
+        // Secrets are refused from microprofile-config.properties: they come from a source that
+        // stands for the operator's environment, as a server would give them.
+        Map<String, String> secrets = new TreeMap<>(all);
+        secrets.keySet().retainAll(SECRETS);
+        all.keySet().removeAll(SECRETS);
         return ShrinkWrap.create(WebArchive.class, name + ".war")
+                .addClass(EnvironmentSecrets.class)
+                .addAsResource(new StringAsset(lines(secrets)), EnvironmentSecrets.RESOURCE)
                 .addPackages(false, "io.zapconnect.client", "io.zapconnect.model", "io.zapconnect.error",
                         "io.zapconnect.service", "io.zapconnect.config", "io.zapconnect.account")
                 .addClasses(StubZapier.class, StubZapier.StubApplication.class, StubZapier.Recorded.class,
                         StubZapier.Answer.class, Deployments.class)
-                .addAsResource("META-INF/services/org.eclipse.microprofile.config.spi.ConfigSource")
-                .addAsResource(new StringAsset(properties), "META-INF/microprofile-config.properties")
+                .addAsResource(new StringAsset(CONFIG_SOURCES),
+                        "META-INF/services/org.eclipse.microprofile.config.spi.ConfigSource")
+                .addAsResource(new StringAsset(productSettings() + lines(all)), "META-INF/microprofile-config.properties")
                 .addAsLibrary(jarOf(Caffeine.class));
     }
+
+    /**
+     * The product's own WAR, {@code target/zapconnect.war}, as the build made it, with these
+     * settings and secrets (the secrets from a source standing for the environment).
+     */
+    public static WebArchive productWar(String name, Map<String, String> settings, Map<String, String> secrets) {
+        WebArchive war = ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/zapconnect.war"));
+        String properties = readText(war, "WEB-INF/classes/META-INF/microprofile-config.properties") + "\n"
+                + lines(settings);
+        war.delete("WEB-INF/classes/META-INF/microprofile-config.properties");
+        war.delete("WEB-INF/classes/META-INF/services/org.eclipse.microprofile.config.spi.ConfigSource");
+        return ShrinkWrap.create(WebArchive.class, name + ".war").merge(war)
+                .addAsResource(new StringAsset(properties), "META-INF/microprofile-config.properties")
+                .addClass(EnvironmentSecrets.class)
+                .addAsResource(new StringAsset(lines(secrets)), EnvironmentSecrets.RESOURCE)
+                .addAsResource(new StringAsset(CONFIG_SOURCES), "META-INF/services/org.eclipse.microprofile.config.spi.ConfigSource");
+    }
+
+    /** Zapconnect's JNDI source, and the test's stand-in for the environment. */
+    static final String CONFIG_SOURCES = "io.zapconnect.config.JndiConfigSource\n"
+            + EnvironmentSecrets.class.getName() + "\n";
+
+    private static String lines(Map<String, String> settings) {
+        return settings.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("\n"));
+    }
+
+    private static String readText(WebArchive war, String path) {
+        try (InputStream in = war.get(path).getAsset().openStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Settings that are secrets, which Zapconnect refuses from microprofile-config.properties. */
+    static final Set<String> SECRETS = Set.of("zapconnect.access-token", "zapconnect.oauth.client-secret",
+            "zapconnect.token-store.key");
 
     /** The WAR's own microprofile-config.properties, which the test's settings extend. */
     private static String productSettings() {

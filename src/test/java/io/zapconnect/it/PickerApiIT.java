@@ -145,11 +145,11 @@ class PickerApiIT {
     }
 
     @Test
-    void theConfigNamesZapiersOriginAndTheSandboxs() {
+    void theConfigNamesZapiersOriginAndTheExtraOneOfTheDemo() {
         JsonObject config = json(get(API + "/config", null));
 
         assertEquals("https://zapier.com", config.getString("zapierOrigin"));
-        assertEquals(Http.server(), config.getString("sandboxOrigin"));
+        assertEquals(Http.server(), config.getJsonArray("extraConnectOrigins").getString(0));
     }
 
     @Test

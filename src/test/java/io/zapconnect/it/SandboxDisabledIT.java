@@ -27,8 +27,9 @@ class SandboxDisabledIT {
         String base = "/" + NAME + "/sandbox";
         assertEquals(404, Http.get(base + "/v2/apps", "t").statusCode());
         assertEquals(404, Http.postJson(base + "/v2/authentications", "t", "{}").statusCode());
-        assertEquals(404, Http.get(base + "/connect/4b3920d6-1d5a-4071-b837-9383dc511b80?session=x", null)
-                .statusCode());
+        // An enabled sandbox shows its sign-in page here; only a disabled one answers 404.
+        assertEquals(404, Http.get(base + "/v2/authorize?response_type=code&client_id=sandbox-client&redirect_uri="
+                + "http%3A%2F%2Flocalhost%3A9080%2Fzapconnect%2Fapi%2Fzapier%2Fcallback", null).statusCode());
         assertEquals(404, Http.get(base + "/assets/close.js", null).statusCode());
         assertEquals(404, Http.send("PUT", base + "/knobs", "t", "application/json", "{}").statusCode());
         assertEquals(404, Http.send("POST", base + "/oauth/token/", null, "application/x-www-form-urlencoded",

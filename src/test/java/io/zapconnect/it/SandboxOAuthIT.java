@@ -120,6 +120,61 @@ class SandboxOAuthIT {
     }
 
     @Test
+    void aCodeIssuedWithAPkceChallengeNeedsItsVerifier() {
+        String verifier = "a-verifier-of-forty-three-characters-or-more-0123";
+        String challenge = s256(verifier);
+        String code = authorizeWithChallenge("hana", challenge);
+        HttpResponse<String> wrong = token(basic(CLIENT, SECRET), "grant_type=authorization_code&code=" + code
+                + "&redirect_uri=" + enc(redirectUri()) + "&code_verifier=not-the-verifier-but-long-enough-0123456");
+        assertEquals(400, wrong.statusCode(), wrong.body());
+        assertEquals("invalid_grant", json(wrong).getString("error"));
+
+        String again = authorizeWithChallenge("hana", challenge);
+        HttpResponse<String> none = token(basic(CLIENT, SECRET), "grant_type=authorization_code&code=" + again
+                + "&redirect_uri=" + enc(redirectUri()));
+        assertEquals(400, none.statusCode(), "a verifier is required once a challenge was sent");
+
+        String third = authorizeWithChallenge("hana", challenge);
+        HttpResponse<String> right = token(basic(CLIENT, SECRET), "grant_type=authorization_code&code=" + third
+                + "&redirect_uri=" + enc(redirectUri()) + "&code_verifier=" + verifier);
+        assertEquals(200, right.statusCode(), right.body());
+    }
+
+    @Test
+    void thePlainPkceMethodIsRefused() {
+        HttpResponse<String> page = get(AUTHORIZE + "?response_type=code&client_id=" + CLIENT + "&redirect_uri="
+                + enc(redirectUri()) + "&scope=zap&state=p&code_challenge=" + s256("x".repeat(43))
+                + "&code_challenge_method=plain", null);
+
+        assertEquals(303, page.statusCode());
+        assertTrue(page.headers().firstValue("Location").orElseThrow().contains("error=invalid_request"));
+    }
+
+    static String s256(String verifier) {
+        try {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(java.security.MessageDigest
+                    .getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Signs in with a PKCE challenge on the authorization request, as Zapconnect does. */
+    static String authorizeWithChallenge(String account, String challenge) {
+        HttpResponse<String> page = get(AUTHORIZE + "?response_type=code&client_id=" + CLIENT + "&redirect_uri="
+                + enc(redirectUri()) + "&scope=zap&state=p&code_challenge=" + challenge
+                + "&code_challenge_method=S256", null);
+        assertEquals(200, page.statusCode(), page.body());
+        assertTrue(page.body().contains("name=\"code_challenge\" value=\"" + challenge + "\""), page.body());
+        HttpResponse<String> decided = send("POST", AUTHORIZE, null, "application/x-www-form-urlencoded",
+                "client_id=" + CLIENT + "&redirect_uri=" + enc(redirectUri()) + "&scope=zap&state=p&account="
+                        + account + "&decision=allow&code_challenge=" + challenge);
+        Matcher code = Pattern.compile("code=([^&]+)").matcher(decided.headers().firstValue("Location").orElseThrow());
+        assertTrue(code.find());
+        return code.group(1);
+    }
+
+    @Test
     void clientCredentialsAreRequired() {
         HttpResponse<String> answer = token(basic(CLIENT, "wrong"), "grant_type=refresh_token&refresh_token=x");
 

@@ -53,11 +53,12 @@ class UserAccountsIT {
         UserSession nobody = UserSession.anonymous(APP);
 
         for (String path : List.of("/api/apps/" + CRM, "/api/apps/" + CRM + "/authentications",
-                "/api/zapier/status", "/api/zapier/connect")) {
+                "/api/zapier/status")) {
             HttpResponse<String> response = nobody.get(path);
             assertEquals(401, response.statusCode(), path);
             assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
         }
+        assertEquals(401, nobody.startConnecting().statusCode());
         assertEquals(200, nobody.get("/api/config").statusCode());
     }
 

@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,7 +22,7 @@ import java.util.regex.Pattern;
 public final class UserSession {
 
     private final HttpClient client = HttpClient.newBuilder()
-            .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+            .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL)).version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
     private final String context;
 
@@ -68,18 +69,34 @@ public final class UserSession {
      * account, and returns the callback URL that Zapier sent the browser back to.
      */
     public String consentAs(String sandboxAccount) {
-        HttpResponse<String> start = get("/api/zapier/connect");
-        assertEquals(303, start.statusCode(), start.body());
-        URI authorize = URI.create(start.headers().firstValue("Location").orElseThrow());
+        HttpResponse<String> start = startConnecting();
+        assertEquals(200, start.statusCode(), start.body());
+        URI authorize = URI.create(Http.json(start).getString("authorizeUrl"));
         String query = authorize.getRawQuery();
+        assertEquals("S256", param(query, "code_challenge_method"));
         String form = "client_id=" + param(query, "client_id") + "&redirect_uri=" + param(query, "redirect_uri")
                 + "&scope=" + param(query, "scope") + "&state=" + param(query, "state")
+                + "&code_challenge=" + param(query, "code_challenge")
                 + "&decision=allow&account=" + URLEncoder.encode(sandboxAccount, StandardCharsets.UTF_8);
         HttpResponse<String> consent = send(HttpRequest.newBuilder(authorize.resolve(authorize.getRawPath()))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
         assertEquals(303, consent.statusCode(), consent.body());
         return consent.headers().firstValue("Location").orElseThrow();
+    }
+
+    /** Asks to start connecting a Zapier account, as the picker does: a POST with our CSRF header. */
+    public HttpResponse<String> startConnecting() {
+        return send(HttpRequest.newBuilder(uri("/api/zapier/connect")).header("X-Zapconnect-Request", "1")
+                .POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    /** Sends a request built by the caller, in this session. */
+    public HttpResponse<String> send(String method, String path, Map<String, String> headers, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return send(request);
     }
 
     private static String param(String query, String name) {

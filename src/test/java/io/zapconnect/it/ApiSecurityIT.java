@@ -1,0 +1,134 @@
+package io.zapconnect.it;
+
+import static io.zapconnect.it.Http.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Attacks on the browser API, each refused: cross-site writes, forged bodies, path tricks, leaky cookies. */
+@ExtendWith(ArquillianExtension.class)
+class ApiSecurityIT {
+
+    static final String SHARED = "/zapconnect";
+    static final String USERS = "/zapconnect-users";
+    static final String WEBHOOK_INPUTS = "/api/actions/uag:1f188536-6dd0-4172-8414-2b90914ddee9/inputs";
+    static final String BODY = "{\"authentication\": null, \"inputs\": {}}";
+
+    private static HttpResponse<String> post(String url, Map<String, String> headers, String body) {
+        HttpRequest.Builder request = Http.request(url).POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return Http.send(request);
+    }
+
+    @Test
+    void aWriteWithoutOurHeaderIsRefusedWhateverItsPath() {
+        assertEquals(200, Http.postJson(SHARED + WEBHOOK_INPUTS, null, BODY).statusCode(), "our own page's request");
+
+        HttpResponse<String> forged = post(SHARED + WEBHOOK_INPUTS, Map.of("Content-Type", "application/json"), BODY);
+
+        assertEquals(403, forged.statusCode(), forged.body());
+        assertEquals("urn:zapconnect:problem:cross-site-request", json(forged).getString("type"));
+    }
+
+    @Test
+    void aMatrixParameterDoesNotSlipPastTheCsrfGuard() {
+        UserSession ada = UserSession.signIn(USERS, "ada", "ada-demo");
+        ada.get(ada.consentAs("ada-matrix"));
+
+        for (String path : List.of("/api/zapier;x=1/connection", "/api/zapier/connection;x=1", "/api;x=1/zapier/connection")) {
+            HttpResponse<String> answer = ada.delete(path, false);
+            assertTrue(answer.statusCode() == 403 || answer.statusCode() == 404, path + ": " + answer.statusCode());
+        }
+        assertTrue(json(ada.get("/api/zapier/status")).getBoolean("connected"), "still connected");
+    }
+
+    @Test
+    void aForeignOriginIsRefusedEvenWithOurHeader() {
+        HttpResponse<String> answer = post(SHARED + WEBHOOK_INPUTS, Map.of("Content-Type", "application/json",
+                "X-Zapconnect-Request", "1", "Origin", "https://attacker.example"), BODY);
+
+        assertEquals(403, answer.statusCode(), answer.body());
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIsRefusedBeforeZapier() {
+        for (String type : List.of("text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x")) {
+            HttpResponse<String> answer = post(SHARED + WEBHOOK_INPUTS, Map.of("Content-Type", type,
+                    "X-Zapconnect-Request", "1"), BODY);
+            assertEquals(415, answer.statusCode(), type + ": " + answer.body());
+            assertEquals("application/problem+json", answer.headers().firstValue("Content-Type").orElse(""));
+        }
+    }
+
+    @Test
+    void idsOfDotsCannotChangeTheUpstreamPath() {
+        for (String id : List.of("%2E%2E", "%2e", "..%2F..", ".")) {
+            HttpResponse<String> answer = Http.postJson(SHARED + "/api/actions/" + id + "/inputs", null, BODY);
+            assertTrue(answer.statusCode() == 400 || answer.statusCode() == 404, id + ": " + answer.statusCode());
+            assertFalse(answer.body().contains("\"fields\""), id + " reached Zapier: " + answer.body());
+        }
+        HttpResponse<String> dots = Http.postJson(SHARED + "/api/actions/%2E%2E/inputs", null, BODY);
+        assertEquals(400, dots.statusCode(), dots.body());
+    }
+
+    @Test
+    void connectingAZapierAccountCannotBeStartedCrossSite() {
+        UserSession ada = UserSession.signIn(USERS, "ada", "ada-demo");
+
+        assertEquals(405, ada.get("/api/zapier/connect").statusCode(), "a link or an image cannot start it");
+        assertEquals(403, ada.send("POST", "/api/zapier/connect", Map.of(), null).statusCode(),
+                "nor can a cross-site form");
+        assertEquals(403, ada.send("POST", "/api/zapier/connect",
+                Map.of("X-Zapconnect-Request", "1", "Origin", "https://attacker.example"), null).statusCode());
+
+        HttpResponse<String> ours = ada.startConnecting();
+        assertEquals(200, ours.statusCode(), ours.body());
+        String authorize = json(ours).getString("authorizeUrl");
+        assertTrue(authorize.contains("code_challenge_method=S256") && authorize.contains("code_challenge="),
+                authorize);
+    }
+
+    @Test
+    void everyPageAndErrorOfOursCarriesTheSecurityHeaders() {
+        for (String path : List.of(SHARED + "/", SHARED + "/no-such-page.html", SHARED + "/api/nothing/here",
+                SHARED + "/api/apps/not-a-uuid", SHARED + "/picker/no-such-module.js", SHARED + "/login.html")) {
+            HttpResponse<String> answer = Http.get(path, null);
+            String csp = answer.headers().firstValue("Content-Security-Policy").orElse("");
+            assertTrue(csp.contains("script-src 'self'"), path + " (" + answer.statusCode() + "): " + csp);
+            assertEquals("nosniff", answer.headers().firstValue("X-Content-Type-Options").orElse(""), path);
+            assertEquals("same-origin-allow-popups",
+                    answer.headers().firstValue("Cross-Origin-Opener-Policy").orElse(""), path);
+        }
+    }
+
+    @Test
+    void sessionAndSignInCookiesAreHttpOnlyAndSameSite() {
+        UserSession nobody = UserSession.anonymous(USERS);
+        HttpResponse<String> challenge = nobody.get("/signin");
+        HttpResponse<String> login = nobody.post("/j_security_check", "application/x-www-form-urlencoded",
+                "j_username=linus&j_password=linus-demo");
+
+        List<String> cookies = new java.util.ArrayList<>(challenge.headers().allValues("Set-Cookie"));
+        cookies.addAll(login.headers().allValues("Set-Cookie"));
+        assertTrue(cookies.stream().anyMatch(c -> c.startsWith("LtpaToken2=") || c.startsWith("JSESSIONID=")),
+                "signing in sets the session's cookies: " + cookies);
+        for (String cookie : cookies) {
+            String lower = cookie.toLowerCase(java.util.Locale.ROOT);
+            // A cookie being cleared (empty, expired) carries nothing to protect.
+            if (lower.matches("^[^=]+=(\"\")?;.*") || lower.contains("max-age=0")
+                    || lower.contains("expires=thu, 01 dec 1994")) {
+                continue;
+            }
+            assertTrue(lower.contains("httponly"), cookie);
+            assertTrue(lower.contains("samesite=lax") || lower.contains("samesite=strict"), cookie);
+        }
+    }
+}
