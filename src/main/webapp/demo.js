@@ -2,6 +2,7 @@
 // The demo page's own part: show each zapier-authentication-selected event the page receives.
 
 import { accountStatus, onAccountChange } from "./picker/account.js";
+import { ApiError, fetchJSON } from "./picker/api.js";
 
 const log = /** @type {HTMLOListElement} */ (document.getElementById("events"));
 
@@ -32,3 +33,67 @@ function showWho() {
 }
 showWho();
 onAccountChange(api, showWho);
+
+// Running the action of a form, and making a Zap of it: the page's side of what the form gathered.
+for (const section of document.querySelectorAll("section.work")) {
+    const form = /** @type {import("./picker/zapier-action-inputs.js").ZapierActionInputs} */ (
+        section.querySelector("zapier-action-inputs"));
+    const outcome = /** @type {HTMLElement} */ (section.querySelector(".outcome"));
+    const details = /** @type {HTMLElement} */ (section.querySelector(".details"));
+    const action = /** @type {HTMLElement} */ (section).dataset.action ?? "";
+
+    /** @param {string} text @param {unknown} [more] */
+    const show = (text, more) => {
+        outcome.textContent = text;
+        details.textContent = more === undefined ? "" : JSON.stringify(more, null, 2);
+    };
+
+    /** @returns {boolean} whether the form may be sent */
+    const ready = () => {
+        if (form.authentication === undefined) {
+            show("Choose an account first.");
+            return false;
+        }
+        return form.reportValidity();
+    };
+
+    section.querySelector(".run")?.addEventListener("click", async () => {
+        if (!ready()) {
+            return;
+        }
+        try {
+            show("Running…");
+            let run = await fetchJSON(api + "action-runs", {
+                method: "POST",
+                headers: { "Content-Type": "application/json" },
+                body: JSON.stringify({ action, authentication: form.authentication, inputs: form.value }),
+            });
+            // The server asks Zapier at a measured pace whatever our pace; one look a second is enough.
+            for (let waited = 0; run.status === "pending" || run.status === "running"; waited++) {
+                show(`Run ${run.status}…`);
+                await new Promise((resolve) => setTimeout(resolve, 1000));
+                run = await fetchJSON(`${api}action-runs/${encodeURIComponent(run.id)}`);
+            }
+            show(run.status === "success" ? "Run succeeded." : `Run failed: ${run.error}`, run.results ?? undefined);
+        } catch (error) {
+            show(error instanceof ApiError ? error.message : "The run could not be started.");
+        }
+    });
+
+    section.querySelector(".create-zap")?.addEventListener("click", async () => {
+        if (!ready()) {
+            return;
+        }
+        try {
+            const title = `Demo Zap: ${section.querySelector("h2")?.textContent ?? action}`;
+            const zap = await fetchJSON(api + "zaps", {
+                method: "POST",
+                headers: { "Content-Type": "application/json" },
+                body: JSON.stringify({ title, steps: [{ action, authentication: form.authentication, inputs: form.value }] }),
+            });
+            show(`Zap created: ${zap.title}`, zap);
+        } catch (error) {
+            show(error instanceof ApiError ? error.message : "The Zap could not be created.");
+        }
+    });
+}

@@ -18,6 +18,7 @@
  * @property {() => Promise<string[]>} listIds lists the authentications' ids again, for the fallback
  * @property {number} [pollMs] how often to look whether the popup was closed
  * @property {number} [timeoutMs] how long to wait for the user at most
+ * @property {number} [listTimeoutMs] how long listing again after the popup closed may take
  * @property {Window} [window] the window to open the popup from (tests pass their own)
  */
 
@@ -35,6 +36,25 @@
 export const POPUP_FEATURES = "width=1280,height=1024";
 export const DEFAULT_POLL_MS = 500;
 export const DEFAULT_TIMEOUT_MS = 10 * 60 * 1000;
+/** How long listing again after the popup closed may take before we say nothing was found. */
+export const DEFAULT_LIST_TIMEOUT_MS = 15 * 1000;
+
+/**
+ * The promise's outcome, or a rejection once the time is up: no wait is endless.
+ *
+ * @template T
+ * @param {Promise<T>} promise
+ * @param {number} ms
+ * @returns {Promise<T>}
+ */
+function within(promise, ms) {
+    /** @type {ReturnType<typeof setTimeout> | undefined} */
+    let timer;
+    const late = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error("timed out")), ms);
+    });
+    return /** @type {Promise<T>} */ (Promise.race([promise, late])).finally(() => clearTimeout(timer));
+}
 
 /**
  * The origin a connect URL may be opened at and heard from, or null when it must not be opened:
@@ -100,7 +120,8 @@ export function connect(options) {
         },
         closed: async () => {
             try {
-                const fresh = (await options.listIds()).filter((id) => !known.has(id));
+                const fresh = (await within(options.listIds(), options.listTimeoutMs ?? DEFAULT_LIST_TIMEOUT_MS))
+                    .filter((id) => !known.has(id));
                 if (fresh.length === 1) {
                     return { outcome: "connected", authenticationId: fresh[0], via: "refetch" };
                 }

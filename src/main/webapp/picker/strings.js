@@ -31,6 +31,24 @@ const en = {
     accountFailed: "Your Zapier account was not connected. Try again.",
     accountRefused: "The server did not give a sign-in page to open, so nothing was opened.",
     signInNeeded: "Sign in to use your Zapier accounts.",
+    iconFallback: (/** @type {string} */ app) => `${app} icon`,
+    // <zapier-action-inputs>
+    formChooseAccount: "Choose an account above to see this action's fields.",
+    formLoading: "Loading the fields…",
+    formError: "The fields could not be loaded.",
+    formRequired: "Required",
+    formMissing: (/** @type {string} */ field) => `${field} is required.`,
+    formNotANumber: (/** @type {string} */ field) => `${field} must be a number.`,
+    formNotAnInteger: (/** @type {string} */ field) => `${field} must be a whole number.`,
+    formNotADate: (/** @type {string} */ field) => `${field} must be a date and time.`,
+    formNotJson: (/** @type {string} */ field) => `${field} must be key=value lines.`,
+    formListHint: "One value per line.",
+    formObjectHint: "One key=value per line.",
+    formSearch: (/** @type {string} */ field) => `Search ${field}`,
+    formNoChoices: "Nothing matches.",
+    formMoreChoices: "Loading more…",
+    formChoicesError: "The choices could not be loaded.",
+    formUpdating: "Updating the fields…",
 };
 
 /** @type {Strings} */
@@ -62,6 +80,23 @@ const fr = {
     accountFailed: "Votre compte Zapier n’a pas été connecté. Réessayez.",
     accountRefused: "Le serveur n’a pas donné de page de connexion à ouvrir : rien n’a été ouvert.",
     signInNeeded: "Connectez-vous pour utiliser vos comptes Zapier.",
+    iconFallback: (app) => `Icône de ${app}`,
+    formChooseAccount: "Choisissez un compte ci-dessus pour voir les champs de cette action.",
+    formLoading: "Chargement des champs…",
+    formError: "Les champs n’ont pas pu être chargés.",
+    formRequired: "Obligatoire",
+    formMissing: (field) => `${field} est obligatoire.`,
+    formNotANumber: (field) => `${field} doit être un nombre.`,
+    formNotAnInteger: (field) => `${field} doit être un nombre entier.`,
+    formNotADate: (field) => `${field} doit être une date et une heure.`,
+    formNotJson: (field) => `${field} doit contenir des lignes clé=valeur.`,
+    formListHint: "Une valeur par ligne.",
+    formObjectHint: "Une paire clé=valeur par ligne.",
+    formSearch: (field) => `Rechercher dans ${field}`,
+    formNoChoices: "Aucun résultat.",
+    formMoreChoices: "Chargement de la suite…",
+    formChoicesError: "Les choix n’ont pas pu être chargés.",
+    formUpdating: "Mise à jour des champs…",
 };
 
 const languages = /** @type {Record<string, Strings>} */ ({ en, fr });

@@ -328,8 +328,15 @@ export class ZapierAuthPicker extends HTMLElement {
         const section = this.#el("section", { class: "picker", part: "container" });
         if (this.#app) {
             const header = this.#el("header", { class: "app", part: "header" });
+            const initial = this.#el("span", { class: "icon initial", "aria-hidden": "true" },
+                (this.#app.title || "?").trim().charAt(0).toUpperCase());
             if (this.#app.image && /^https?:/.test(this.#app.image)) {
-                header.append(this.#el("img", { class: "icon", src: this.#app.image, alt: "", width: "32", height: "32" }));
+                const icon = this.#el("img", { class: "icon", src: this.#app.image, alt: "", width: "32", height: "32" });
+                // An icon that does not load shows the app's initial, not a broken image.
+                icon.addEventListener("error", () => icon.replaceWith(initial), { once: true });
+                header.append(icon);
+            } else {
+                header.append(initial);
             }
             header.append(this.#el("span", { class: "app-title" }, this.#app.title));
             section.append(header);

@@ -40,7 +40,7 @@ public class AccountSettings {
     Instance<DemoDeployment> demo;
 
     @Inject
-    @ConfigProperty(name = SCOPES, defaultValue = "zap zap:write authentication")
+    @ConfigProperty(name = SCOPES, defaultValue = "zap zap:write authentication action:run")
     String scopes;
 
     @Inject

@@ -1,12 +1,16 @@
 package io.zapconnect.client;
 
 import io.zapconnect.model.Action;
+import io.zapconnect.model.ActionRun;
 import io.zapconnect.model.App;
 import io.zapconnect.model.Authentication;
 import io.zapconnect.model.Choice;
 import io.zapconnect.model.Data;
 import io.zapconnect.model.InputItem;
 import io.zapconnect.model.InputsRequest;
+import io.zapconnect.model.NewZap;
+import io.zapconnect.model.RunRequest;
+import io.zapconnect.model.Zap;
 import io.zapconnect.model.NewAuthentication;
 import io.zapconnect.model.Page;
 import jakarta.ws.rs.Consumes;
@@ -66,4 +70,24 @@ public interface ZapierApi {
     @GET
     @Path("actions")
     Page<Action> listActions(@QueryParam("app") String appId, @QueryParam("action_type") String actionType);
+
+    /** Starts running an action once; the answer holds the run's id. */
+    @POST
+    @Path("action-runs")
+    Data<ActionRun> runAction(Data<RunRequest> body);
+
+    /** Reads a run of an action: its status, and its results or errors once it ended. */
+    @GET
+    @Path("action-runs/{runId}")
+    Data<ActionRun> actionRun(@PathParam("runId") String runId);
+
+    /** Creates a Zap from steps. */
+    @POST
+    @Path("zaps")
+    Data<Zap> createZap(Data<NewZap> body);
+
+    /** Lists one page of the caller's Zaps. */
+    @GET
+    @Path("zaps")
+    Page<Zap> listZaps(@QueryParam("limit") Integer limit, @QueryParam("offset") Integer offset);
 }

@@ -34,7 +34,7 @@ import java.nio.charset.StandardCharsets;
  */
 @Consumes({MediaType.APPLICATION_JSON, "application/*+json", MediaType.WILDCARD})
 @Produces(MediaType.APPLICATION_JSON)
-public class ZapierJsonProvider implements MessageBodyReader<Page<?>>, MessageBodyWriter<Data<?>> {
+public class ZapierJsonProvider implements MessageBodyReader<Object>, MessageBodyWriter<Data<?>> {
 
     /** A Zapier page is a few kilobytes; anything far larger is not an answer we can use. */
     static final int MAX_BODY_BYTES = 8 * 1024 * 1024;
@@ -43,17 +43,48 @@ public class ZapierJsonProvider implements MessageBodyReader<Page<?>>, MessageBo
 
     @Override
     public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
-        return Page.class.equals(type);
+        return Page.class.equals(type) || Data.class.equals(type);
     }
 
     @Override
-    public Page<?> readFrom(Class<Page<?>> type, Type genericType, Annotation[] annotations, MediaType mediaType,
+    public Object readFrom(Class<Object> type, Type genericType, Annotation[] annotations, MediaType mediaType,
             MultivaluedMap<String, String> httpHeaders, InputStream entityStream) throws IOException {
         byte[] bytes = entityStream.readNBytes(MAX_BODY_BYTES + 1);
         if (bytes.length > MAX_BODY_BYTES) {
             throw unreadable("the answer is larger than " + MAX_BODY_BYTES + " bytes", null);
         }
-        return read(new String(bytes, StandardCharsets.UTF_8), genericType);
+        String json = new String(bytes, StandardCharsets.UTF_8);
+        return Data.class.equals(type) ? readOne(json, genericType) : read(json, genericType);
+    }
+
+    /**
+     * Binds an answer of one object, which Zapier sends as {@code {"data": {...}}}, as
+     * {@code {"data": [{...}]}}, or bare (its documentation shows a created Zap so).
+     *
+     * @throws ZapierUnavailableException when the text is not JSON of that shape
+     */
+    public static <T> Data<T> readOne(String json, Type dataType) {
+        Type itemType = dataType instanceof java.lang.reflect.ParameterizedType parameterized
+                ? parameterized.getActualTypeArguments()[0] : Object.class;
+        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+            JsonValue root = reader.readValue();
+            if (!(root instanceof jakarta.json.JsonObject object)) {
+                throw unreadable("expected an object, got " + root.getValueType(), null);
+            }
+            JsonValue item = object.containsKey("data") ? object.get("data") : object;
+            if (item instanceof JsonArray array) {
+                if (array.size() != 1) {
+                    throw unreadable("expected one item, got " + array.size(), null);
+                }
+                item = array.get(0);
+            }
+            if (item.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw unreadable("expected an object, got " + item.getValueType(), null);
+            }
+            return new Data<>(JSONB.fromJson(item.toString(), itemType));
+        } catch (JsonException | JsonbException | ClassCastException | IllegalArgumentException malformed) {
+            throw unreadable("malformed JSON", malformed);
+        }
     }
 
     /**

@@ -1,9 +1,5 @@
 package io.zapconnect.config;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.config.Config;
@@ -48,15 +44,6 @@ public final class Secrets {
 
     /** Whether the value is one the demo publishes. */
     static boolean isPublished(String value) {
-        return PUBLISHED.contains(sha256(value));
-    }
-
-    static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java has SHA-256", e);
-        }
+        return PUBLISHED.contains(Digests.sha256Hex(value));
     }
 }

@@ -21,12 +21,14 @@ import java.util.Set;
  * @param rateLimitPerMinute Zapier's rate limit, enforced: more API calls than this in a rolling
  *        minute get 429 and start a cooldown; null for no limit
  * @param cooldownSeconds how long every API call gets 429 once the rate limit was exceeded
+ * @param runPolls how many times a new action run answers {@code waiting} before it ends
+ * @param runOutcome how action runs end: {@code success} (results echoing the inputs) or {@code error}
  */
 record Knobs(long latencyMs, String failure, Integer failTimes, String failPath, long retryAfterSeconds,
         long hangMs, Integer pageSize, boolean openerCut, boolean otherPostingOrigin, Integer rateLimitPerMinute,
-        long cooldownSeconds) {
+        long cooldownSeconds, long runPolls, String runOutcome) {
 
-    static final Knobs NONE = new Knobs(0, null, null, null, 60, 30_000, null, false, false, null, 60);
+    static final Knobs NONE = new Knobs(0, null, null, null, 60, 30_000, null, false, false, null, 60, 1, "success");
     static final Set<String> FAILURES = Set.of("429", "500", "503", "malformed", "hang");
 
     Knobs {
@@ -54,6 +56,12 @@ record Knobs(long latencyMs, String failure, Integer failTimes, String failPath,
         if (cooldownSeconds < 0 || cooldownSeconds > 3600) {
             throw new IllegalArgumentException("cooldownSeconds must be from 0 to 3600");
         }
+        if (runPolls < 0 || runPolls > 100) {
+            throw new IllegalArgumentException("runPolls must be from 0 to 100");
+        }
+        if (!"success".equals(runOutcome) && !"error".equals(runOutcome)) {
+            throw new IllegalArgumentException("runOutcome must be success or error");
+        }
     }
 
     /** These knobs with the fields present in the JSON object changed; null clears a field. */
@@ -69,7 +77,9 @@ record Knobs(long latencyMs, String failure, Integer failTimes, String failPath,
                 bool(changes, "openerCut", openerCut),
                 bool(changes, "otherPostingOrigin", otherPostingOrigin),
                 integer(changes, "rateLimitPerMinute", rateLimitPerMinute),
-                number(changes, "cooldownSeconds", cooldownSeconds));
+                number(changes, "cooldownSeconds", cooldownSeconds),
+                number(changes, "runPolls", runPolls),
+                text(changes, "runOutcome", runOutcome));
     }
 
     JsonObject toJson(int failuresLeft) {
@@ -79,7 +89,9 @@ record Knobs(long latencyMs, String failure, Integer failTimes, String failPath,
                 .add("hangMs", hangMs)
                 .add("openerCut", openerCut)
                 .add("otherPostingOrigin", otherPostingOrigin)
-                .add("cooldownSeconds", cooldownSeconds);
+                .add("cooldownSeconds", cooldownSeconds)
+                .add("runPolls", runPolls)
+                .add("runOutcome", runOutcome);
         if (rateLimitPerMinute == null) {
             json.addNull("rateLimitPerMinute");
         } else {

@@ -171,17 +171,15 @@ public class SandboxApi {
         SandboxUser user = caller();
         return faults.serve(user, uri, headers, () -> {
             checkedAction(actionId, user, body);
-            if (!SandboxInputs.SELECT_ID.equals(inputId)) {
-                throw badParameter("input_id", "Input " + inputId + " has no choices.");
-            }
+            Map<String, String> options = SandboxInputs.choicesOf(inputId)
+                    .orElseThrow(() -> badParameter("input_id", "Input " + inputId + " has no choices."));
             int page = pageParam == null ? 1 : number("page", pageParam);
             if (page < 1) {
                 throw badParameter("page", "Pages start at 1.");
             }
             List<JsonObject> all = new ArrayList<>();
-            SandboxCatalog.SELECT_OPTIONS.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(option ->
-                    all.add(Json.createObjectBuilder().add("id", option.getKey()).add("type", "choice")
-                            .add("label", option.getValue()).add("value", option.getKey()).build()));
+            options.forEach((value, label) -> all.add(Json.createObjectBuilder().add("id", value).add("type", "choice")
+                    .add("label", label).add("value", value).build()));
             int from = Math.min(all.size(), (page - 1) * CHOICES_PER_PAGE);
             int to = Math.min(all.size(), from + CHOICES_PER_PAGE);
             String next = to < all.size() ? uri.getRequestUriBuilder().replaceQueryParam("page", page + 1).build()
@@ -194,12 +192,78 @@ public class SandboxApi {
         });
     }
 
+    /** Runs an action once: the run waits for a poll or more, then ends as the knobs say. */
+    @POST
+    @Path("action-runs")
+    @Consumes(MediaType.WILDCARD)
+    public Response runAction(String body) {
+        SandboxUser user = caller();
+        return faults.serve(user, uri, headers, () -> {
+            JsonObject data = data(body);
+            SandboxAction action = checkedStep(string(data, "action", "/data/action"), user, data);
+            JsonObject inputs = data.get("inputs") instanceof JsonObject given ? given : JsonValue.EMPTY_JSON_OBJECT;
+            String id = user.startRun(action.id(), inputs);
+            return Response.ok(Json.createObjectBuilder().add("data", Json.createObjectBuilder()
+                    .add("type", "run").add("id", id)).build().toString()).build();
+        });
+    }
+
+    /** A run of the caller's: {@code waiting} while its polls last, then {@code success} or {@code error}. */
+    @GET
+    @Path("action-runs/{id}")
+    public Response actionRun(@PathParam("id") String id) {
+        SandboxUser user = caller();
+        return faults.serve(user, uri, headers, () -> {
+            JsonObject run = user.pollRun(id).orElseThrow(() -> error(404, "not_found", "NotFound",
+                    "No action run " + id + " of yours."));
+            return Response.ok(Json.createObjectBuilder().add("data", run).build().toString()).build();
+        });
+    }
+
+    /** Creates a Zap of the caller's: a title and steps, each with an authentication or null. */
+    @POST
+    @Path("zaps")
+    @Consumes(MediaType.WILDCARD)
+    public Response createZap(String body) {
+        SandboxUser user = caller();
+        return faults.serve(user, uri, headers, () -> {
+            JsonObject data = data(body);
+            String title = string(data, "title", "/data/title");
+            if (title.isBlank() || title.length() > 255) {
+                throw badParameter("title", "Ensure this field has no more than 255 characters and is not blank.");
+            }
+            if (!(data.get("steps") instanceof jakarta.json.JsonArray steps) || steps.isEmpty()) {
+                throw badParameter("steps", "A Zap needs at least one step.");
+            }
+            for (int i = 0; i < steps.size(); i++) {
+                if (!(steps.get(i) instanceof JsonObject step) || !(step.get("inputs") instanceof JsonObject)) {
+                    throw badParameter("steps", "Step " + i + " needs an action, an authentication and inputs.");
+                }
+                checkedStep(string(step, "action", "/data/steps/" + i + "/action"), user, step);
+            }
+            JsonObject zap = user.createZap(title, steps, uri.getBaseUriBuilder().path("editor").build().toString());
+            return Response.status(201).entity(zap.toString()).type(MediaType.APPLICATION_JSON).build();
+        });
+    }
+
+    /** The caller's Zaps, paged. */
+    @GET
+    @Path("zaps")
+    public Response zaps(@QueryParam("limit") String limit, @QueryParam("offset") String offset) {
+        SandboxUser user = caller();
+        return faults.serve(user, uri, headers, () -> page(user.zaps(), limit, offset, user));
+    }
+
     /** The action, after checking the body's authentication against its app. */
     private SandboxAction checkedAction(String actionId, SandboxUser user, String body) {
+        return checkedStep(actionId, user, data(body));
+    }
+
+    /** The action, after checking the authentication given with it (a body's data, a Zap's step). */
+    private static SandboxAction checkedStep(String actionId, SandboxUser user, JsonObject data) {
         SandboxAction action = SandboxCatalog.action(actionId)
                 .orElseThrow(() -> error(400, "invalid_action", "ValidationError",
                         "No action with id " + actionId + ". Action ids change: list the actions again."));
-        JsonObject data = data(body);
         if (!data.containsKey("authentication")) {
             throw error(400, "invalid", "ValidationError",
                     "authentication is required: an authentication id, or null for apps that need none.");

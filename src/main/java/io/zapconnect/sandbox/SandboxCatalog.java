@@ -67,11 +67,34 @@ final class SandboxCatalog {
             new SandboxAction("uag:6a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d", "catch_hook", WEBHOOKS, "READ", true,
                     "Catch Hook", "Triggers when a request is sent to a URL Zapier gives you."));
 
-    /** The options of each action's SELECT field, served as choices and listed as {@code items}. */
-    static final Map<String, String> SELECT_OPTIONS = Map.of(
-            "pipeline-sales", "Sales pipeline",
-            "pipeline-partners", "Partner pipeline",
-            "pipeline-renewals", "Renewals");
+    /**
+     * The options of each action's pipeline SELECT, served as choices, in this order: enough for
+     * three pages of ten, as a real app's long lists come.
+     */
+    static final Map<String, String> SELECT_OPTIONS = pipelines();
+
+    /** The options of the stage SELECT that a pipeline brings. */
+    static final Map<String, String> STAGES = orderedOf("new", "New", "won", "Won", "lost", "Lost");
+
+    private static Map<String, String> pipelines() {
+        Map<String, String> options = orderedOf("pipeline-sales", "Sales pipeline", "pipeline-partners",
+                "Partner pipeline", "pipeline-renewals", "Renewals");
+        String[] regions = {"Amsterdam", "Berlin", "Chicago", "Dakar", "Edinburgh", "Florence", "Geneva", "Hanoi",
+            "Istanbul", "Jakarta", "Kyoto", "Lagos", "Madrid", "Nairobi", "Oslo", "Porto", "Quito", "Riga",
+            "Seoul", "Toronto", "Utrecht", "Vienna"};
+        for (String region : regions) {
+            options.put("pipeline-" + region.toLowerCase(java.util.Locale.ROOT), region + " region");
+        }
+        return java.util.Collections.unmodifiableMap(options);
+    }
+
+    private static Map<String, String> orderedOf(String... pairs) {
+        Map<String, String> options = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            options.put(pairs[i], pairs[i + 1]);
+        }
+        return options;
+    }
 
     private SandboxCatalog() {
     }

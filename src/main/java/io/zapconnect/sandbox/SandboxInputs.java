@@ -7,6 +7,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The inputs of every sandbox action: an info field, a fieldset, a SELECT field whose choice brings
@@ -15,8 +17,18 @@ import java.util.List;
 final class SandboxInputs {
 
     static final String SELECT_ID = "pipeline";
+    static final String DEPENDENT_ID = "stage";
 
     private SandboxInputs() {
+    }
+
+    /** The choices of a SELECT field, in order; empty for a field that has none. */
+    static Optional<Map<String, String>> choicesOf(String inputId) {
+        return switch (inputId) {
+            case SELECT_ID -> Optional.of(SandboxCatalog.SELECT_OPTIONS);
+            case DEPENDENT_ID -> Optional.of(SandboxCatalog.STAGES);
+            default -> Optional.empty();
+        };
     }
 
     static List<JsonObject> of(SandboxAction action, JsonObject inputs) {
@@ -29,7 +41,7 @@ final class SandboxInputs {
                 .add(field(SELECT_ID, "Pipeline", "Which pipeline it goes to.", "SELECT", "STRING", true, true));
         if (inputs.containsKey(SELECT_ID)) {
             // A choice in the SELECT brings a field that depends on it.
-            JsonObjectBuilder stage = fieldBuilder("stage", "Stage", "The stage within the chosen pipeline.", "SELECT",
+            JsonObjectBuilder stage = fieldBuilder(DEPENDENT_ID, "Stage", "The stage within the chosen pipeline.", "SELECT",
                     "STRING", false, false);
             stage.add("depends_on", Json.createArrayBuilder().add(SELECT_ID));
             stage.add("items", Json.createObjectBuilder().add("new", "New").add("won", "Won").add("lost", "Lost"));

@@ -1,5 +1,10 @@
 package io.zapconnect.sandbox;
 
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -7,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -73,8 +79,62 @@ final class SandboxUser {
         return Optional.ofNullable(authentications.get(id));
     }
 
+    /** A run of an action: its inputs, how many polls it still waits, and how it ends. */
+    private record Run(String actionId, JsonObject inputs, long[] pollsLeft, String outcome) {
+    }
+
+    private final Map<String, Run> runs = new LinkedHashMap<>();
+    private final List<JsonObject> zaps = new ArrayList<>();
+
+    /** Starts a run; it ends as the knobs say now. */
+    synchronized String startRun(String actionId, JsonObject inputs) {
+        String id = UUID.randomUUID().toString();
+        runs.put(id, new Run(actionId, inputs, new long[] {knobs.runPolls()}, knobs.runOutcome()));
+        return id;
+    }
+
+    /** The run as Zapier reports it, counting this poll; empty when it is not this user's. */
+    synchronized Optional<JsonObject> pollRun(String id) {
+        Run run = runs.get(id);
+        if (run == null) {
+            return Optional.empty();
+        }
+        JsonObjectBuilder answer = Json.createObjectBuilder().add("type", "run").add("id", id);
+        JsonArrayBuilder results = Json.createArrayBuilder();
+        JsonArrayBuilder errors = Json.createArrayBuilder();
+        if (run.pollsLeft()[0] > 0) {
+            run.pollsLeft()[0]--;
+            answer.add("status", "waiting");
+        } else if ("error".equals(run.outcome())) {
+            answer.add("status", "error");
+            errors.add(Json.createObjectBuilder().add("code", "partner").add("title", "PartnerError")
+                    .add("detail", "The app refused the request (the sandbox's runOutcome knob).").add("delay", 0));
+        } else {
+            answer.add("status", "success");
+            results.add(Json.createObjectBuilder(run.inputs()).add("id", id).add("action", run.actionId()));
+        }
+        return Optional.of(answer.add("results", results).add("errors", errors).build());
+    }
+
+    /** Keeps a new Zap and answers it as Zapier does. */
+    synchronized JsonObject createZap(String title, JsonArray steps, String editor) {
+        String id = UUID.randomUUID().toString();
+        JsonObject zap = Json.createObjectBuilder().add("type", "zap").add("id", id).add("is_enabled", false)
+                .add("updated_at", java.time.Instant.now().toString()).add("title", title)
+                .add("links", Json.createObjectBuilder().add("html_editor", editor + "/" + id))
+                .add("steps", steps).build();
+        zaps.add(zap);
+        return zap;
+    }
+
+    synchronized List<JsonObject> zaps() {
+        return List.copyOf(zaps);
+    }
+
     /** Back to the seeded state, knobs cleared; ends any hang in progress. */
     synchronized void reset() {
+        runs.clear();
+        zaps.clear();
         authentications.clear();
         seed();
         setKnobs(Knobs.NONE);

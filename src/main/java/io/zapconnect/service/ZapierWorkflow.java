@@ -3,6 +3,7 @@ package io.zapconnect.service;
 import io.zapconnect.client.ZapierApi;
 import io.zapconnect.client.ZapierAuthorizationFilter;
 import io.zapconnect.client.ZapierGateway;
+import io.zapconnect.config.Digests;
 import io.zapconnect.config.ZapconnectSettings;
 import io.zapconnect.error.ZapierAccountNotConnectedException;
 import io.zapconnect.error.ZapierAuthenticationException;
@@ -10,6 +11,7 @@ import io.zapconnect.error.ZapierError;
 import io.zapconnect.error.ZapierUnavailableException;
 import io.zapconnect.error.ZapierUnavailableException.Reason;
 import io.zapconnect.model.Action;
+import io.zapconnect.model.ActionRun;
 import io.zapconnect.model.App;
 import io.zapconnect.model.Authentication;
 import io.zapconnect.model.Choice;
@@ -17,7 +19,11 @@ import io.zapconnect.model.Data;
 import io.zapconnect.model.InputItem;
 import io.zapconnect.model.InputsRequest;
 import io.zapconnect.model.NewAuthentication;
+import io.zapconnect.model.NewZap;
 import io.zapconnect.model.Page;
+import io.zapconnect.model.RunRequest;
+import io.zapconnect.model.Zap;
+import io.zapconnect.model.ZapStep;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,12 +33,9 @@ import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.Principal;
+import java.time.Duration;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -245,6 +248,114 @@ public class ZapierWorkflow {
     }
 
     /**
+     * Starts running an action once, with one of the caller's authentications or, for an app that
+     * needs none, {@code null} (sent as {@code "authentication": null}). The run goes on at Zapier:
+     * read it with {@link #actionRun} or wait for it with {@link #awaitRun}.
+     *
+     * @param actionId the action's id, fresh from {@link #listActions}
+     * @param authenticationId the authentication to run with, or null for an app that needs none
+     * @param inputs the action's input values
+     * @return the run, with its id
+     */
+    public ActionRun runAction(String actionId, String authenticationId, Map<String, Object> inputs) {
+        Ids.requireOpaqueId("An action id", actionId);
+        if (authenticationId != null) {
+            Ids.requireOpaqueId("An authentication id", authenticationId);
+        }
+        ActionRun run = call(caller(), "action-runs", false,
+                () -> api.runAction(new Data<>(new RunRequest(actionId, authenticationId, inputs)))).data();
+        if (run == null || run.id() == null) {
+            throw new ZapierUnavailableException(Reason.UNREADABLE_RESPONSE,
+                    ZapierError.noResponse("Zapier's answer to running an action held no run id"), null);
+        }
+        return run;
+    }
+
+    /** A run of an action as Zapier reports it now: {@code waiting}, or ended with results or errors. */
+    public ActionRun actionRun(String runId) {
+        Ids.requireOpaqueId("A run id", runId);
+        Caller caller = caller();
+        return caches.coalesced(List.of(caller.digest(), "action-runs", runId),
+                () -> call(caller, "action-runs", true, () -> api.actionRun(runId))).data();
+    }
+
+    /**
+     * Waits for a run to end, asking Zapier after 1 s, 2 s, 4 s and so on (each call spends the rate
+     * limit), never longer in all than {@code maxWait}.
+     *
+     * @return the run as last seen: ended, or still {@code waiting} when {@code maxWait} ran out
+     */
+    public ActionRun awaitRun(String runId, Duration maxWait) {
+        Objects.requireNonNull(maxWait, "maxWait");
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        Duration pause = Duration.ofSeconds(1);
+        while (true) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return actionRun(runId);
+            }
+            sleep(Duration.ofNanos(Math.min(pause.toNanos(), left)));
+            ActionRun run = actionRun(runId);
+            if (run.finished() || System.nanoTime() >= deadline) {
+                return run;
+            }
+            pause = pause.multipliedBy(2);
+        }
+    }
+
+    /**
+     * Creates a Zap. Steps of apps that need no authentication carry {@code null}, sent as such.
+     *
+     * @return the Zap as Zapier created it
+     */
+    public Zap createZap(NewZap zap) {
+        Objects.requireNonNull(zap, "zap");
+        if (zap.title() == null || zap.title().isBlank()) {
+            throw new IllegalArgumentException("A Zap needs a title");
+        }
+        if (zap.steps().isEmpty()) {
+            throw new IllegalArgumentException("A Zap needs at least one step");
+        }
+        for (ZapStep step : zap.steps()) {
+            Ids.requireOpaqueId("An action id", step.action());
+            if (step.authentication() != null) {
+                Ids.requireOpaqueId("An authentication id", step.authentication());
+            }
+        }
+        Zap created = call(caller(), "zaps", false, () -> api.createZap(new Data<>(zap))).data();
+        if (created == null || created.id() == null) {
+            throw new ZapierUnavailableException(Reason.UNREADABLE_RESPONSE,
+                    ZapierError.noResponse("Zapier's answer to creating a Zap held none"), null);
+        }
+        return created;
+    }
+
+    /**
+     * One page of the caller's Zaps.
+     *
+     * @param limit page size, null for Zapier's default
+     * @param offset where the page starts, null for the first
+     */
+    public Page<Zap> listZaps(Integer limit, Integer offset) {
+        if (limit != null && limit <= 0 || offset != null && offset < 0) {
+            throw new IllegalArgumentException("limit must be positive and offset not negative");
+        }
+        Caller caller = caller();
+        return caches.coalesced(Arrays.asList(caller.digest(), "zaps", limit, offset),
+                () -> call(caller, "zaps", true, () -> api.listZaps(limit, offset)));
+    }
+
+    private static void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ZapierUnavailableException(Reason.TIMED_OUT,
+                    ZapierError.noResponse("Interrupted while waiting for a run"), e);
+        }
+    }
+
+    /**
      * Runs one call through the gateway with the caller's token; when Zapier refuses the token
      * (401), lets the provider refresh it and retries once with the one it gives.
      */
@@ -274,17 +385,8 @@ public class ZapierWorkflow {
         if (token == null || token.isBlank()) {
             throw new ZapierAccountNotConnectedException();
         }
-        return new Caller(principal, principal == null ? "" : principal.getName(), token, digest(token));
-    }
-
-    /** A token's digest: what cache and coalescing keys hold instead of the token itself. */
-    private static String digest(String token) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().withoutPadding().encodeToString(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java has SHA-256", e);
-        }
+        return new Caller(principal, principal == null ? "" : principal.getName(), token,
+                Digests.sha256Base64Url(token));
     }
 
     /**

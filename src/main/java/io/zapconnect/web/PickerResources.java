@@ -12,13 +12,6 @@ import io.zapconnect.web.ApiViews.InputsView;
 import io.zapconnect.web.ApiViews.PickerConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonException;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -29,11 +22,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.StringReader;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The picker's browser API under {@code /zapconnect/api}. It calls Zapier on the server with the
@@ -88,22 +78,10 @@ public class PickerResources {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response inputs(@PathParam("actionId") String actionId, String body) {
         Ids.requireOpaqueId("An action id", actionId);
-        JsonObject request = parseObject(body);
-        if (!request.containsKey("authentication")) {
-            throw new IllegalArgumentException(
-                    "\"authentication\" is required: an authentication id, or null for an app that needs none");
-        }
-        JsonValue authentication = request.get("authentication");
-        JsonValue inputs = request.getOrDefault("inputs", JsonValue.EMPTY_JSON_OBJECT);
-        if (!(inputs instanceof JsonObject inputObject)) {
-            throw new IllegalArgumentException("\"inputs\" must be an object of field ids to values");
-        }
-        Map<String, Object> values = toMap(inputObject);
-        var items = switch (authentication.getValueType()) {
-            case NULL -> zapier.actionInputsWithoutAuthentication(actionId, values);
-            case STRING -> zapier.actionInputs(actionId, ((JsonString) authentication).getString(), values);
-            default -> throw new IllegalArgumentException("\"authentication\" must be a string or null");
-        };
+        ActionBody request = ActionBody.parse(body);
+        var items = request.authentication() == null
+                ? zapier.actionInputsWithoutAuthentication(actionId, request.inputs())
+                : zapier.actionInputs(actionId, request.authentication(), request.inputs());
         return Response.ok(new InputsView(actionId, items.stream().map(FieldView::of).toList()))
                 .cacheControl(Caching.noStore()).build();
     }
@@ -122,38 +100,5 @@ public class PickerResources {
     private static Freshness freshness(String cacheControl) {
         return cacheControl != null && cacheControl.toLowerCase(Locale.ROOT).contains("no-cache")
                 ? Freshness.FRESH : Freshness.CACHED_OK;
-    }
-
-    private static JsonObject parseObject(String body) {
-        if (body == null || body.isBlank()) {
-            throw new IllegalArgumentException("The request body is empty: send a JSON object");
-        }
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
-            JsonValue value = reader.readValue();
-            if (value instanceof JsonObject object) {
-                return object;
-            }
-            throw new IllegalArgumentException("The request body must be a JSON object");
-        } catch (JsonException malformed) {
-            throw new IllegalArgumentException("The request body is not valid JSON");
-        }
-    }
-
-    private static Map<String, Object> toMap(JsonObject object) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        object.forEach((key, value) -> map.put(key, plain(value)));
-        return map;
-    }
-
-    private static Object plain(JsonValue value) {
-        return switch (value.getValueType()) {
-            case NULL -> null;
-            case TRUE -> Boolean.TRUE;
-            case FALSE -> Boolean.FALSE;
-            case STRING -> ((JsonString) value).getString();
-            case NUMBER -> ((JsonNumber) value).bigDecimalValue();
-            case ARRAY -> value.asJsonArray().stream().map(PickerResources::plain).toList();
-            case OBJECT -> toMap(value.asJsonObject());
-        };
     }
 }

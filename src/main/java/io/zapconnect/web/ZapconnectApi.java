@@ -11,7 +11,7 @@ public class ZapconnectApi extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         // Listed, so that this application never picks up the sandbox's resources.
-        return Set.of(PickerResources.class, ZapierAccountResource.class, ApiGuards.CallerRequired.class,
+        return Set.of(PickerResources.class, WorkResources.class, ZapierAccountResource.class, ApiGuards.CallerRequired.class,
                 ApiGuards.SameOriginWrites.class, ProblemMappers.Zapier.class, ProblemMappers.BadInput.class,
                 ProblemMappers.Http.class, ProblemMappers.Unexpected.class);
     }

@@ -3,6 +3,7 @@ package io.zapconnect.web;
 import io.zapconnect.account.AccountSettings;
 import io.zapconnect.account.StoredTokens;
 import io.zapconnect.account.ZapierAccounts;
+import io.zapconnect.config.Digests;
 import io.zapconnect.error.ZapierException;
 import io.zapconnect.service.DefaultAccessTokenProvider;
 import jakarta.enterprise.context.RequestScoped;
@@ -22,9 +23,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriBuilder;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.Principal;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -130,7 +128,7 @@ public class ZapierAccountResource {
                 .queryParam("scope", settings.scopes())
                 .queryParam("response_mode", "query")
                 .queryParam("state", state)
-                .queryParam("code_challenge", s256(verifier))
+                .queryParam("code_challenge", Digests.sha256Base64Url(verifier))
                 .queryParam("code_challenge_method", "S256")
                 .build().toString();
         return Response.ok(new ConnectStart(authorize)).cacheControl(Caching.noStore()).build();
@@ -196,16 +194,6 @@ public class ZapierAccountResource {
     private static List<String> scopes(StoredTokens tokens) {
         return tokens.scope() == null || tokens.scope().isBlank() ? List.of()
                 : Arrays.asList(tokens.scope().trim().split("\\s+"));
-    }
-
-    /** The PKCE S256 challenge of a verifier (RFC 7636 4.2). */
-    private static String s256(String verifier) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java has SHA-256", e);
-        }
     }
 
     /** 32 random bytes, base64url: a state, or a PKCE verifier (43 characters). */

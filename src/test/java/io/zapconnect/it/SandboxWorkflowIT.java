@@ -3,13 +3,17 @@ package io.zapconnect.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.zapconnect.error.ZapierInvalidRequestException;
 import io.zapconnect.error.ZapierServerException;
 import io.zapconnect.error.ZapierUnavailableException;
 import io.zapconnect.error.ZapierUnavailableException.Reason;
 import io.zapconnect.model.Action;
+import io.zapconnect.model.ActionRun;
 import io.zapconnect.model.App;
 import io.zapconnect.model.Authentication;
 import io.zapconnect.model.Choice;
@@ -18,7 +22,10 @@ import io.zapconnect.model.InfoField;
 import io.zapconnect.model.InputField;
 import io.zapconnect.model.InputItem;
 import io.zapconnect.model.NewAuthentication;
+import io.zapconnect.model.NewZap;
 import io.zapconnect.model.Page;
+import io.zapconnect.model.Zap;
+import io.zapconnect.model.ZapStep;
 import io.zapconnect.service.AppSearch;
 import io.zapconnect.service.ZapierWorkflow;
 import jakarta.inject.Inject;
@@ -142,8 +149,12 @@ class SandboxWorkflowIT {
         Page<Choice> choices = zapier.inputChoices(write.id(), "pipeline", authId, Map.of(), 1);
 
         assertEquals(1, choices.meta().page());
-        assertEquals(3, choices.data().size());
+        assertEquals(10, choices.data().size());
         assertTrue(choices.data().stream().anyMatch(c -> "Sales pipeline".equals(c.label())));
+        assertTrue(choices.links().nextPage().isPresent());
+        Page<Choice> last = zapier.inputChoices(write.id(), "pipeline", authId, Map.of(), 3);
+        assertEquals(5, last.data().size());
+        assertTrue(last.links().nextPage().isEmpty());
         assertThrows(IllegalArgumentException.class, () -> zapier.inputChoices(write.id(), "pipeline", authId,
                 Map.of(), 0));
     }
@@ -173,5 +184,69 @@ class SandboxWorkflowIT {
 
         assertEquals(Reason.TIMED_OUT,
                 assertThrows(ZapierUnavailableException.class, () -> zapier.findApp(CRM)).reason());
+    }
+
+    @Test
+    void aRunStartsWaitsAndSucceedsWithResultsEchoingItsInputs() throws Exception {
+        knobs("PUT", "{\"runPolls\": 1}");
+        Action post = zapier.listActions(WEBHOOKS, "WRITE").get(0);
+
+        ActionRun started = zapier.runAction(post.id(), null, Map.of("url", "https://example.com/hook"));
+        ActionRun first = zapier.actionRun(started.id());
+        ActionRun done = zapier.awaitRun(started.id(), Duration.ofSeconds(10));
+
+        assertEquals("run", started.type());
+        assertEquals("waiting", first.status());
+        assertEquals("success", done.status());
+        assertTrue(done.finished());
+        assertEquals("https://example.com/hook", done.results().get(0).get("url"));
+    }
+
+    @Test
+    void aRunCanEndInErrorWithTheAppsWords() throws Exception {
+        knobs("PUT", "{\"runPolls\": 0, \"runOutcome\": \"error\"}");
+        String authId = zapier.listAuthentications(CRM).get(0).id();
+        Action write = zapier.listActions(CRM, "WRITE").get(0);
+
+        ActionRun done = zapier.awaitRun(zapier.runAction(write.id(), authId, Map.of("name", "x")).id(),
+                Duration.ofSeconds(5));
+
+        assertEquals("error", done.status());
+        assertFalse(done.errors().isEmpty());
+        assertTrue(done.errors().get(0).detail().contains("runOutcome"));
+    }
+
+    @Test
+    void waitingForARunIsBoundedInTotal() throws Exception {
+        knobs("PUT", "{\"runPolls\": 100}");
+        Action post = zapier.listActions(WEBHOOKS, "WRITE").get(0);
+        String id = zapier.runAction(post.id(), null, Map.of()).id();
+
+        long start = System.nanoTime();
+        ActionRun still = zapier.awaitRun(id, Duration.ofMillis(1500));
+        long waited = (System.nanoTime() - start) / 1_000_000;
+
+        assertEquals("waiting", still.status());
+        // Not a speed target: proof that the wait gave up near its bound instead of polling on.
+        assertTrue(waited < 6_000, "waited " + waited + " ms");
+    }
+
+    @Test
+    void aZapIsCreatedWithAStepThatNeedsNoAuthenticationAndListed() {
+        String authId = zapier.listAuthentications(CRM).get(0).id();
+        Action trigger = zapier.listActions(CRM, "READ").get(0);
+        Action post = zapier.listActions(WEBHOOKS, "WRITE").get(0);
+
+        Zap zap = zapier.createZap(new NewZap("New contacts to a webhook", List.of(
+                new ZapStep(trigger.id(), authId, Map.of(), "new_contact"),
+                new ZapStep(post.id(), null, Map.of("url", "https://example.com/hook"), null))));
+
+        assertEquals("New contacts to a webhook", zap.title());
+        assertNotNull(zap.editorUrl());
+        assertEquals(2, zap.steps().size());
+        assertNull(zap.steps().get(1).authentication());
+        assertTrue(zapier.listZaps(10, 0).data().stream().anyMatch(z -> z.id().equals(zap.id())));
+        assertThrows(ZapierInvalidRequestException.class, () -> zapier.createZap(new NewZap("Bad", List.of(
+                new ZapStep(trigger.id(), null, Map.of(), null)))), "CRM needs an authentication");
     }
 }

@@ -12,13 +12,17 @@ import io.zapconnect.error.ZapierServerException;
 import io.zapconnect.error.ZapierUnavailableException;
 import io.zapconnect.error.ZapierUnavailableException.Reason;
 import io.zapconnect.model.Action;
+import io.zapconnect.model.ActionRun;
 import io.zapconnect.model.App;
 import io.zapconnect.model.Authentication;
 import io.zapconnect.model.Fieldset;
 import io.zapconnect.model.InputField;
 import io.zapconnect.model.InputItem;
 import io.zapconnect.model.NewAuthentication;
+import io.zapconnect.model.NewZap;
 import io.zapconnect.model.Page;
+import io.zapconnect.model.Zap;
+import io.zapconnect.model.ZapStep;
 import io.zapconnect.service.AppSearch;
 import io.zapconnect.service.ZapierWorkflow;
 import io.zapconnect.stub.StubZapier;
@@ -279,5 +283,43 @@ class ZapierWorkflowIT {
     @Test
     void readsSettingsFromJndi() {
         assertEquals("from-jndi", config.getValue("zapconnect.it-jndi-probe", String.class));
+    }
+
+    @Test
+    void runsAnActionWithAnExplicitNullAuthenticationAndReadsTheRun() {
+        StubZapier.on("POST", "/v2/action-runs", request -> json(200,
+                "{\"data\": {\"type\": \"run\", \"id\": \"123e4567-e89b-12d3-a456-426614174000\"}}"));
+        StubZapier.on("GET", "/v2/action-runs/123e4567-e89b-12d3-a456-426614174000", request -> json(200, """
+                {"data": {"type": "run", "status": "success", "results": [{"id": 123}], "errors": []}}
+                """));
+
+        ActionRun run = zapier.runAction("uag:1f188536-6dd0-4172-8414-2b90914ddee9", null, Map.of("a", 1));
+        ActionRun read = zapier.actionRun(run.id());
+
+        assertEquals("123e4567-e89b-12d3-a456-426614174000", run.id());
+        assertEquals("{\"data\":{\"action\":\"uag:1f188536-6dd0-4172-8414-2b90914ddee9\",\"authentication\":null,"
+                + "\"inputs\":{\"a\":1}}}", StubZapier.requests().get(0).body());
+        assertTrue(read.finished());
+        assertEquals(List.of(Map.of("id", new java.math.BigDecimal(123))), read.results().stream()
+                .map(r -> Map.of("id", new java.math.BigDecimal(r.get("id").toString()))).toList());
+    }
+
+    @Test
+    void createsAZapKeepingANullAuthenticationOnTheWireAndReadsTheBareAnswer() {
+        // Zapier's documentation shows the created Zap bare, without the data envelope.
+        StubZapier.on("POST", "/v2/zaps", request -> json(201, """
+                {"type": "zap", "id": "033cc069f2d3-4d63-8666-10c07ab38dac", "is_enabled": true,
+                 "updated_at": "2024-03-14T22:02:36+00:00", "title": "My Zap",
+                 "links": {"html_editor": "https://zapier.com/editor/104826178"},
+                 "steps": [{"action": "core:a", "authentication": null, "inputs": {}, "title": null}]}
+                """));
+
+        Zap zap = zapier.createZap(new NewZap("My Zap", List.of(new ZapStep("core:a", null, Map.of(), null))));
+
+        assertEquals("033cc069f2d3-4d63-8666-10c07ab38dac", zap.id());
+        assertEquals("https://zapier.com/editor/104826178", zap.editorUrl());
+        String body = StubZapier.requests().get(0).body();
+        assertTrue(body.contains("\"authentication\":null"), body);
+        assertTrue(body.startsWith("{\"data\":{"), body);
     }
 }

@@ -1,0 +1,158 @@
+package io.zapconnect.web;
+
+import io.zapconnect.model.Choice;
+import io.zapconnect.model.NewZap;
+import io.zapconnect.model.Page;
+import io.zapconnect.model.Zap;
+import io.zapconnect.model.ZapStep;
+import io.zapconnect.service.Ids;
+import io.zapconnect.service.RunTracker;
+import io.zapconnect.service.RunTracker.RunState;
+import io.zapconnect.service.ZapierWorkflow;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.bind.annotation.JsonbNillable;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * From a chosen authentication to work done: a SELECT field's choices, running an action and
+ * watching the run, creating a Zap. Under {@code /zapconnect/api}, with the caller's token.
+ */
+@RequestScoped
+@Path("")
+@Produces(MediaType.APPLICATION_JSON)
+public class WorkResources {
+
+    /** A run, as the page sees it. */
+    @JsonbNillable
+    public record RunView(String id, String status, List<Map<String, Object>> results, String error) {
+
+        static RunView of(RunState state) {
+            return new RunView(state.id(), state.status(), state.finished() ? state.results() : null, state.error());
+        }
+    }
+
+    /** One page of a SELECT's choices. */
+    public record ChoicesView(List<ChoiceView> choices, int page, boolean more) {
+    }
+
+    /** One choice: what the user sees, and what is sent. */
+    public record ChoiceView(String id, String label, String value) {
+    }
+
+    /** A Zap, as the page sees it. */
+    @JsonbNillable
+    public record ZapView(String id, String title, Boolean enabled, String editorUrl, List<ZapStep> steps) {
+
+        static ZapView of(Zap zap) {
+            return new ZapView(zap.id(), zap.title(), zap.enabled(), zap.editorUrl(), zap.steps());
+        }
+    }
+
+    @Inject
+    ZapierWorkflow zapier;
+
+    @Inject
+    RunTracker runs;
+
+    @Context
+    SecurityContext security;
+
+    @Context
+    UriInfo uri;
+
+    /**
+     * One page of the choices of a SELECT field, for {@code {"authentication", "inputs"}} (the
+     * values so far, on which the choices may depend).
+     */
+    @POST
+    @Path("actions/{actionId}/inputs/{inputId}/choices")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response choices(@PathParam("actionId") String actionId, @PathParam("inputId") String inputId,
+            @QueryParam("page") Integer page, String body) {
+        ActionBody request = ActionBody.parse(body);
+        int number = page == null ? 1 : page;
+        Page<Choice> answer = zapier.inputChoices(actionId, inputId, request.authentication(), request.inputs(), number);
+        List<ChoiceView> choices = answer.data().stream().filter(c -> c != null && c.value() != null)
+                .map(c -> new ChoiceView(c.id(), c.label() == null ? c.value() : c.label(), c.value())).toList();
+        return Response.ok(new ChoicesView(choices, number, answer.links().nextPage().isPresent()))
+                .cacheControl(Caching.noStore()).build();
+    }
+
+    /**
+     * Runs an action once: {@code {"action", "authentication": "<id>" | null, "inputs"}}. Answers 202
+     * with the run; ask {@code GET action-runs/{id}} for how it ends.
+     */
+    @POST
+    @Path("action-runs")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response runAction(String body) {
+        ActionBody request = ActionBody.parse(body);
+        RunState run = runs.start(owner(), request.text("action"), request.authentication(), request.inputs());
+        return Response.accepted(RunView.of(run)).location(uri.getBaseUriBuilder().path("action-runs/{id}")
+                .build(run.id())).cacheControl(Caching.noStore()).build();
+    }
+
+    /** A run of the caller's: {@code pending}, {@code running}, then {@code success} or {@code error}. */
+    @GET
+    @Path("action-runs/{runId}")
+    public Response run(@PathParam("runId") String runId) {
+        Ids.requireOpaqueId("A run id", runId);
+        return runs.state(owner(), runId)
+                .map(state -> Response.ok(RunView.of(state)).cacheControl(Caching.noStore()).build())
+                .orElseGet(() -> Problem.of("unknown-run", "Unknown run", 404,
+                        "You have no action run with id " + runId + ".").toResponse());
+    }
+
+    /**
+     * Creates a Zap: {@code {"title", "steps": [{"action", "authentication": "<id>" | null, "inputs",
+     * "alias"?}]}}. Answers 201 with the Zap.
+     */
+    @POST
+    @Path("zaps")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response createZap(String body) {
+        JsonObject request = ActionBody.object(body);
+        if (!(request.get("title") instanceof JsonString title) || title.getString().isBlank()) {
+            throw new IllegalArgumentException("\"title\" is required: the Zap's title");
+        }
+        if (!(request.get("steps") instanceof JsonArray given) || given.isEmpty()) {
+            throw new IllegalArgumentException("\"steps\" is required: at least one step");
+        }
+        List<ZapStep> steps = new ArrayList<>();
+        for (var value : given) {
+            if (!(value instanceof JsonObject step)) {
+                throw new IllegalArgumentException("Each step is an object: {\"action\", \"authentication\", \"inputs\"}");
+            }
+            ActionBody parsed = ActionBody.of(step);
+            String alias = step.get("alias") instanceof JsonString a ? a.getString() : null;
+            steps.add(new ZapStep(parsed.text("action"), parsed.authentication(), parsed.inputs(), alias));
+        }
+        Zap zap = zapier.createZap(new NewZap(title.getString(), steps));
+        return Response.status(Response.Status.CREATED).entity(ZapView.of(zap)).cacheControl(Caching.noStore()).build();
+    }
+
+    /** The caller, as runs are owned: their name, or "" for an anonymous caller of a shared account. */
+    private String owner() {
+        Principal principal = security.getUserPrincipal();
+        return principal == null ? "" : principal.getName();
+    }
+}

@@ -1,0 +1,210 @@
+package io.zapconnect.browser;
+
+import static io.zapconnect.browser.DemoPage.CRM;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import io.zapconnect.it.Http;
+import java.util.List;
+import java.util.Map;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.SearchContext;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The inputs form on the demo page, as a user fills it: fields by type, a SELECT's choices page
+ * by page, the field a choice brings, validation, the change event; then running the action and
+ * creating a Zap, for an app that needs an account and for one that needs none.
+ */
+@ExtendWith(ArquillianExtension.class)
+class InputsBrowserIT extends BrowserTest {
+
+    static final String TOKEN = "sandbox-token-alice";
+    DemoPage page;
+
+    @BeforeEach
+    void freshUserAndPage() {
+        Http.send("DELETE", "/zapconnect/sandbox/knobs", TOKEN, null, null);
+        page = new DemoPage(driver, Http.server() + "/zapconnect/");
+        page.js("window.__inputs = []; document.addEventListener('zapier-inputs-changed', "
+                + "e => window.__inputs.push(e.detail));");
+    }
+
+    @AfterEach
+    void resetUser() {
+        Http.send("DELETE", "/zapconnect/sandbox/knobs", TOKEN, null, null);
+    }
+
+    private SearchContext form(String id) {
+        return driver.findElement(By.id(id)).getShadowRoot();
+    }
+
+    private WebElement await(String formId, String css) {
+        return page.waiting().until(d -> {
+            List<WebElement> found = form(formId).findElements(By.cssSelector(css));
+            return found.isEmpty() ? null : found.get(0);
+        });
+    }
+
+    private void chooseCrmAccount() {
+        WebElement radio = page.await("crm", "input[type=radio]:not([disabled])");
+        page.picker("crm").findElement(By.cssSelector("label[for='" + radio.getAttribute("id") + "']")).click();
+        page.awaitEvent(CRM, 0);
+    }
+
+    private int options(String formId) {
+        return form(formId).findElements(By.cssSelector("[role=option]")).size();
+    }
+
+    @Test
+    void theFormFollowsThePickerAndRendersZapiersFields() {
+        assertTrue(await("crm-inputs", ".hint").getText().contains("Choose an account"));
+
+        chooseCrmAccount();
+
+        WebElement name = await("crm-inputs", "input[name=name]");
+        assertEquals("Details", form("crm-inputs").findElement(By.cssSelector("fieldset.group legend")).getText());
+        assertTrue(form("crm-inputs").findElement(By.cssSelector(".info")).getText().startsWith("Create Deal:"));
+        assertEquals("true", name.getAttribute("aria-required"));
+        String help = name.getAttribute("aria-describedby");
+        assertTrue(help.contains("-help") && help.contains("-error"), help);
+        assertEquals("combobox", await("crm-inputs", "input[name=pipeline]").getAttribute("role"));
+        assertTrue(form("crm-inputs").findElements(By.cssSelector("input[name=stage]")).isEmpty(),
+                "the stage comes with a pipeline");
+    }
+
+    @Test
+    void aSelectLoadsItsChoicesPageByPageAndAChoiceBringsTheFieldThatDependsOnIt() {
+        chooseCrmAccount();
+        WebElement pipeline = await("crm-inputs", "input[name=pipeline]");
+
+        pipeline.click();
+        page.waiting().until(d -> options("crm-inputs") == 10);
+        page.js("const list = document.getElementById('crm-inputs').shadowRoot.querySelector('.choices');"
+                + "list.scrollTop = list.scrollHeight; list.dispatchEvent(new Event('scroll'));");
+        page.waiting().until(d -> options("crm-inputs") == 20);
+
+        pipeline.sendKeys("Vienna");
+        WebElement vienna = page.waiting().until(d -> form("crm-inputs").findElements(By.cssSelector("[role=option]"))
+                .stream().filter(o -> o.getText().equals("Vienna region")).findFirst().orElse(null));
+        vienna.click();
+
+        WebElement stage = await("crm-inputs", "input[name=stage]");
+        assertEquals("Vienna region", await("crm-inputs", "input[name=pipeline]").getAttribute("value"));
+        stage.click();
+        page.waiting().until(d -> options("crm-inputs") == 3);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> last = (Map<String, Object>) page.js("return window.__inputs[window.__inputs.length - 1];");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> values = (Map<String, Object>) last.get("values");
+        assertEquals("pipeline-vienna", values.get("pipeline"));
+        assertEquals("core:3kq9XyZr7Vb2LmNp4Qs8Tu1WcE", last.get("action"));
+    }
+
+    @Test
+    void requiredFieldsAreCheckedWithMessagesTiedToTheirInputsAndTheEventSaysWhenTheFormIsValid() {
+        chooseCrmAccount();
+        WebElement name = await("crm-inputs", "input[name=name]");
+
+        driver.findElement(By.cssSelector("section.work .run")).click();
+
+        WebElement error = form("crm-inputs").findElement(By.id(name.getAttribute("id") + "-error"));
+        page.waiting().until(d -> error.getText().equals("Name is required."));
+        assertEquals("true", name.getAttribute("aria-invalid"));
+        assertTrue(name.getAttribute("aria-describedby").contains(error.getAttribute("id")));
+
+        name.sendKeys("Acme", Keys.TAB);
+        page.waiting().until(d -> error.getText().isEmpty());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> last = (Map<String, Object>) page.js("return window.__inputs[window.__inputs.length - 1];");
+        assertEquals(Boolean.FALSE, last.get("valid"), "the pipeline is still missing");
+        assertEquals("Acme", ((Map<?, ?>) last.get("values")).get("name"));
+        assertTrue(((String) last.get("authenticationId")).matches("\\d+"));
+    }
+
+    private void fillCrmForm() {
+        chooseCrmAccount();
+        await("crm-inputs", "input[name=name]").sendKeys("Acme deal", Keys.TAB);
+        WebElement pipeline = await("crm-inputs", "input[name=pipeline]");
+        pipeline.click();
+        page.waiting().until(d -> options("crm-inputs") >= 10);
+        form("crm-inputs").findElements(By.cssSelector("[role=option]")).get(0).click();
+        await("crm-inputs", "input[name=stage]");
+    }
+
+    /** Waits for the section's outcome to start with one of these, and returns it. */
+    private String outcome(int section, String... endings) {
+        WebElement status = driver.findElements(By.cssSelector("section.work .outcome")).get(section);
+        return page.waiting().until(d -> {
+            String text = status.getText();
+            return java.util.Arrays.stream(endings).anyMatch(text::startsWith) ? text : null;
+        });
+    }
+
+    private String outcome(int section) {
+        return outcome(section, "Run succeeded", "Run failed", "Zap created", "The ");
+    }
+
+    @Test
+    void theDemoRunsTheActionAndCreatesAZap() {
+        fillCrmForm();
+
+        driver.findElements(By.cssSelector("section.work .run")).get(0).click();
+        assertEquals("Run succeeded.", outcome(0));
+        String results = driver.findElements(By.cssSelector("section.work .details")).get(0).getText();
+        assertTrue(results.contains("Acme deal") && results.contains("pipeline-sales"), results);
+
+        driver.findElements(By.cssSelector("section.work .create-zap")).get(0).click();
+        assertTrue(outcome(0, "Zap created", "The Zap").startsWith("Zap created: Demo Zap"));
+        String zap = driver.findElements(By.cssSelector("section.work .details")).get(0).getText();
+        assertTrue(zap.contains("\"editorUrl\"") && zap.contains("core:3kq9XyZr7Vb2LmNp4Qs8Tu1WcE"), zap);
+    }
+
+    @Test
+    void anAppThatNeedsNoAccountRunsWithNull() {
+        WebElement url = page.waiting().until(d -> {
+            List<WebElement> found = form("webhooks-inputs").findElements(By.cssSelector("input[name=name]"));
+            return found.isEmpty() ? null : found.get(0);
+        });
+        url.sendKeys("Ping", Keys.TAB);
+        WebElement pipeline = form("webhooks-inputs").findElement(By.cssSelector("input[name=pipeline]"));
+        pipeline.click();
+        page.waiting().until(d -> options("webhooks-inputs") >= 10);
+        form("webhooks-inputs").findElements(By.cssSelector("[role=option]")).get(1).click();
+
+        driver.findElements(By.cssSelector("section.work .run")).get(1).click();
+
+        assertEquals("Run succeeded.", outcome(1));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> events = (List<Map<String, Object>>) page.js("return window.__inputs.filter("
+                + "e => e.action === 'uag:1f188536-6dd0-4172-8414-2b90914ddee9');");
+        assertFalse(events.isEmpty());
+        assertTrue(events.get(events.size() - 1).containsKey("authenticationId"));
+        assertEquals(null, events.get(events.size() - 1).get("authenticationId"));
+    }
+
+    @Test
+    void theDemoPageHasNoSeriousOrCriticalAccessibilityViolations() {
+        chooseCrmAccount();
+        await("crm-inputs", "input[name=name]");
+        await("webhooks-inputs", "input[name=name]");
+
+        Results results = new AxeBuilder().analyze(driver);
+
+        List<Rule> serious = results.getViolations().stream()
+                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact())).toList();
+        assertTrue(serious.isEmpty(), serious.stream().map(r -> r.getId() + ": " + r.getHelp() + " "
+                + r.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList()).toList().toString());
+        assertFalse(results.getPasses().isEmpty(), "axe ran its rules");
+    }
+}

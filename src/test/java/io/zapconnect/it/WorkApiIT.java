@@ -1,0 +1,128 @@
+package io.zapconnect.it;
+
+import static io.zapconnect.it.Http.json;
+import static io.zapconnect.it.Http.postJson;
+import static io.zapconnect.it.Http.send;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.http.HttpResponse;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The browser API from a chosen authentication to work done: choices, runs, Zaps. */
+@ExtendWith(ArquillianExtension.class)
+class WorkApiIT {
+
+    static final String API = "/zapconnect/api";
+    static final String CRM = "4b3920d6-1d5a-4071-b837-9383dc511b80";
+    static final String CRM_ACTION = "core:3kq9XyZr7Vb2LmNp4Qs8Tu1WcE";
+    static final String WEBHOOK_ACTION = "uag:1f188536-6dd0-4172-8414-2b90914ddee9";
+
+    // The /zapconnect application's shared account is alice's: her knobs, reset around each test.
+    static final String ALICE = "sandbox-token-alice";
+
+    @BeforeEach
+    @AfterEach
+    void reset() {
+        send("DELETE", "/zapconnect/sandbox/knobs", ALICE, null, null);
+    }
+
+    static void knobs(String json) {
+        assertEquals(200, send("PUT", "/zapconnect/sandbox/knobs", ALICE, "application/json", json).statusCode());
+    }
+
+    private static String crmAuthentication() {
+        return json(Http.get(API + "/apps/" + CRM + "/authentications", null)).getJsonArray("authentications")
+                .getJsonObject(0).getString("id");
+    }
+
+    @Test
+    void theChoicesOfASelectComePageByPage() {
+        String body = "{\"authentication\": \"" + crmAuthentication() + "\", \"inputs\": {}}";
+
+        JsonObject first = json(postJson(API + "/actions/" + CRM_ACTION + "/inputs/pipeline/choices", null, body));
+        JsonObject last = json(postJson(API + "/actions/" + CRM_ACTION + "/inputs/pipeline/choices?page=3", null, body));
+
+        assertEquals(10, first.getJsonArray("choices").size());
+        assertTrue(first.getBoolean("more"));
+        assertEquals(1, first.getInt("page"));
+        JsonObject choice = first.getJsonArray("choices").getJsonObject(0);
+        assertEquals("pipeline-sales", choice.getString("value"));
+        assertEquals("Sales pipeline", choice.getString("label"));
+        assertEquals(5, last.getJsonArray("choices").size());
+        assertFalse(last.getBoolean("more"));
+    }
+
+    @Test
+    void aRunIsAcceptedThenPolledToItsEndWhichIsThenAnsweredWithoutZapier() throws Exception {
+        knobs("{\"runPolls\": 1}");
+        HttpResponse<String> started = postJson(API + "/action-runs", null,
+                "{\"action\": \"" + WEBHOOK_ACTION + "\", \"authentication\": null, \"inputs\": {\"url\": \"https://e.example\"}}");
+
+        assertEquals(202, started.statusCode(), started.body());
+        JsonObject run = json(started);
+        assertEquals("pending", run.getString("status"));
+        assertTrue(started.headers().firstValue("Location").orElseThrow().endsWith("/action-runs/" + run.getString("id")));
+
+        String path = API + "/action-runs/" + run.getString("id");
+        JsonObject state = json(Http.get(path, null));
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (!state.getString("status").equals("success") && System.nanoTime() < deadline) {
+            assertTrue(state.getString("status").equals("pending") || state.getString("status").equals("running"),
+                    state.toString());
+            Thread.sleep(300);
+            state = json(Http.get(path, null));
+        }
+        assertEquals("success", state.getString("status"), state.toString());
+        assertEquals("https://e.example", state.getJsonArray("results").getJsonObject(0).getString("url"));
+
+        // Ended: answered from the server, even while Zapier fails.
+        knobs("{\"failure\": \"500\"}");
+        HttpResponse<String> again = Http.get(path, null);
+        assertEquals(200, again.statusCode(), again.body());
+        assertEquals("success", json(again).getString("status"));
+    }
+
+    @Test
+    void aRunOfAnotherUserIsNotFound() {
+        UserSession ada = UserSession.signIn("/zapconnect-users", "ada", "ada-demo");
+        ada.get(ada.consentAs("ada-runs"));
+        UserSession linus = UserSession.signIn("/zapconnect-users", "linus", "linus-demo");
+        linus.get(linus.consentAs("linus-runs"));
+        HttpResponse<String> started = ada.send("POST", "/api/action-runs", java.util.Map.of("Content-Type",
+                "application/json", "X-Zapconnect-Request", "1"),
+                "{\"action\": \"" + WEBHOOK_ACTION + "\", \"authentication\": null, \"inputs\": {}}");
+        assertEquals(202, started.statusCode(), started.body());
+        String id = json(started).getString("id");
+
+        assertEquals(200, ada.get("/api/action-runs/" + id).statusCode());
+        HttpResponse<String> theirs = linus.get("/api/action-runs/" + id);
+        assertEquals(404, theirs.statusCode());
+        assertEquals("urn:zapconnect:problem:unknown-run", json(theirs).getString("type"));
+    }
+
+    @Test
+    void aZapIsCreatedWithNullForTheStepThatNeedsNoAuthentication() {
+        HttpResponse<String> created = postJson(API + "/zaps", null, """
+                {"title": "Deals to a webhook", "steps": [
+                  {"action": "%s", "authentication": "%s", "inputs": {"name": "Acme"}, "alias": "deal"},
+                  {"action": "%s", "authentication": null, "inputs": {"url": "https://e.example"}}]}
+                """.formatted(CRM_ACTION, crmAuthentication(), WEBHOOK_ACTION));
+
+        assertEquals(201, created.statusCode(), created.body());
+        JsonObject zap = json(created);
+        assertEquals("Deals to a webhook", zap.getString("title"));
+        assertFalse(zap.getString("id").isBlank());
+        assertEquals(JsonValue.NULL, zap.getJsonArray("steps").getJsonObject(1).get("authentication"));
+        assertEquals(400, postJson(API + "/zaps", null, "{\"title\": \"No steps\", \"steps\": []}").statusCode());
+        assertEquals(400, postJson(API + "/zaps", null, "{\"title\": \"x\", \"steps\": [{\"action\": \""
+                + WEBHOOK_ACTION + "\", \"inputs\": {}}]}").statusCode(), "authentication must be said");
+    }
+}
