@@ -367,4 +367,53 @@ class PickerBrowserIT extends BrowserTest {
         assertTrue(((String) received.get("bodies")).contains("zapier-auth-picker"), "the pages were fetched again");
         assertFalse(everything.contains(TOKEN), "the Zapier token reached the browser");
     }
+
+    @Test
+    void anAppIconThatFailsToLoadShowsTheAppsInitial() {
+        WebElement icon = page.await("crm", "img.icon");
+
+        page.js("arguments[0].src = '/zapconnect/no-such-icon.svg';", icon);
+
+        WebElement initial = page.await("crm", ".icon.initial");
+        assertEquals("S", initial.getText());
+        assertTrue(page.all("crm", "img.icon").isEmpty(), "no broken image left");
+    }
+
+    /** Runs a script with the popup handler imported as {@code handler}; its last argument says what it found. */
+    private Object withHandler(String script) {
+        return driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "import('/zapconnect/picker/popup-handler.js').then(async handler => {" + script + "})"
+                + ".catch(e => done('failed: ' + e));");
+    }
+
+    @Test
+    void listingAgainAfterThePopupClosedIsBoundedInTime() {
+        Object outcome = withHandler("""
+                const popup = {closed: false, close() {}};
+                const fakeWindow = {open: () => popup, addEventListener() {}, removeEventListener() {}};
+                const started = Date.now();
+                const result = handler.connect({url: 'https://zapier.com/engine/auth/start/x', origins: {
+                    zapierOrigin: 'https://zapier.com'}, before: [], listIds: () => new Promise(() => {}),
+                    window: fakeWindow, pollMs: 50, listTimeoutMs: 300});
+                setTimeout(() => { popup.closed = true; }, 100);
+                const answer = await result;
+                done(answer.outcome + ' after ' + (Date.now() - started < 5000 ? 'a bounded wait' : 'too long'));
+                """);
+
+        assertEquals("nothing after a bounded wait", outcome);
+    }
+
+    @Test
+    void anAccountPopupWithNothingSafeToOpenIsRefusedAndClosed() {
+        Object outcome = withHandler("""
+                const popup = {closed: false, location: {href: 'about:blank'}, close() { this.closed = true; }};
+                const fakeWindow = {open: () => popup, addEventListener() {}, removeEventListener() {},
+                    location: window.location};
+                const answer = await handler.connectAccount(async () => 'javascript:alert(1)', {window: fakeWindow});
+                done(answer.outcome + (popup.closed ? ', closed' : ', left open')
+                    + (popup.location.href === 'about:blank' ? ', never navigated' : ', navigated'));
+                """);
+
+        assertEquals("refused, closed, never navigated", outcome);
+    }
 }
