@@ -220,15 +220,18 @@ public class TokenStore {
         }
     }
 
-    private Connection connection() throws SQLException {
-        DataSource source;
+    /** The database, found in JNDI under {@code zapconnect.token-store.datasource}. */
+    DataSource dataSource() {
         try {
-            source = (DataSource) new InitialContext().lookup(settings.datasource());
+            return (DataSource) new InitialContext().lookup(settings.datasource());
         } catch (NamingException | ClassCastException e) {
             throw new IllegalStateException("No DataSource at JNDI name " + settings.datasource()
                     + " (" + AccountSettings.DATASOURCE + ")", e);
         }
-        Connection connection = source.getConnection();
+    }
+
+    private Connection connection() throws SQLException {
+        Connection connection = dataSource().getConnection();
         if (!schemaReady) {
             createSchema(connection);
         }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.jboss.shrinkwrap.api.Filters;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -73,8 +74,9 @@ public final class Deployments {
         return ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addClass(EnvironmentSecrets.class)
                 .addAsResource(new StringAsset(lines(secrets)), EnvironmentSecrets.RESOURCE)
-                .addPackages(false, "io.zapconnect.client", "io.zapconnect.model", "io.zapconnect.error",
-                        "io.zapconnect.service", "io.zapconnect.config", "io.zapconnect.account")
+                // The PostgreSQL test runs outside the server; its classes stay out of the archives.
+                .addPackages(false, Filters.exclude(".*PostgreSQL.*"), "io.zapconnect.client", "io.zapconnect.model",
+                        "io.zapconnect.error", "io.zapconnect.service", "io.zapconnect.config", "io.zapconnect.account")
                 .addClasses(StubZapier.class, StubZapier.StubApplication.class, StubZapier.Recorded.class,
                         StubZapier.Answer.class, Deployments.class)
                 .addAsResource(new StringAsset(CONFIG_SOURCES),

