@@ -14,6 +14,7 @@
 
 import { ApiError, fetchJSON } from "./api.js";
 import { SELECTED_EVENT } from "./zapier-auth-picker.js";
+import { el } from "./dom.js";
 import { stringsFor } from "./strings.js";
 
 /**
@@ -147,11 +148,11 @@ export class ZapierActionInputs extends HTMLElement {
         const generation = ++this.#generation;
         const action = this.getAttribute("action");
         if (!action || this.#authentication === undefined) {
-            this.#frame(this.#el("p", { class: "hint" }, this.#t.formChooseAccount));
+            this.#frame(el("p", { class: "hint" }, this.#t.formChooseAccount));
             return;
         }
         if (this.#fields.length === 0) {
-            this.#frame(this.#el("p", { class: "loading", "aria-busy": "true" }, this.#t.formLoading));
+            this.#frame(el("p", { class: "loading", "aria-busy": "true" }, this.#t.formLoading));
         } else {
             this.#status(this.#t.formUpdating);
         }
@@ -172,10 +173,10 @@ export class ZapierActionInputs extends HTMLElement {
             if (generation !== this.#generation) {
                 return;
             }
-            const box = this.#el("div", { class: "error", role: "alert", part: "error" });
-            box.append(this.#el("p", { class: "error-title" }, this.#t.formError),
-                this.#el("p", { class: "error-detail" }, error instanceof ApiError ? error.message : this.#t.network));
-            const retry = this.#el("button", { type: "button", class: "retry" }, this.#t.retry);
+            const box = el("div", { class: "error", role: "alert", part: "error" });
+            box.append(el("p", { class: "error-title" }, this.#t.formError),
+                el("p", { class: "error-detail" }, error instanceof ApiError ? error.message : this.#t.network));
+            const retry = el("button", { type: "button", class: "retry" }, this.#t.retry);
             retry.addEventListener("click", () => void this.reload());
             box.append(retry);
             this.#frame(box);
@@ -220,28 +221,11 @@ export class ZapierActionInputs extends HTMLElement {
 
     // ---- rendering: Zapier's text goes through textContent only ----
 
-    /**
-     * @param {string} tag
-     * @param {Record<string, string>} [attributes]
-     * @param {string} [text]
-     * @returns {HTMLElement}
-     */
-    #el(tag, attributes = {}, text) {
-        const element = document.createElement(tag);
-        for (const [name, value] of Object.entries(attributes)) {
-            element.setAttribute(name, value);
-        }
-        if (text !== undefined) {
-            element.textContent = text;
-        }
-        return element;
-    }
-
     /** @param {HTMLElement} body */
     #frame(body) {
-        const style = this.#el("link", { rel: "stylesheet", href: new URL("zapier-action-inputs.css", import.meta.url).href });
-        const section = this.#el("section", { class: "inputs", part: "container" });
-        section.append(body, this.#el("p", { class: "status", role: "status", "aria-live": "polite", part: "status" }));
+        const style = el("link", { rel: "stylesheet", href: new URL("zapier-action-inputs.css", import.meta.url).href });
+        const section = el("section", { class: "inputs", part: "container" });
+        section.append(body, el("p", { class: "status", role: "status", "aria-live": "polite", part: "status" }));
         this.#root.replaceChildren(style, section);
     }
 
@@ -254,7 +238,7 @@ export class ZapierActionInputs extends HTMLElement {
     }
 
     #renderForm() {
-        const form = /** @type {HTMLFormElement} */ (this.#el("form", { novalidate: "", part: "form" }));
+        const form = /** @type {HTMLFormElement} */ (el("form", { novalidate: "", part: "form" }));
         form.addEventListener("submit", (event) => event.preventDefault());
         for (const item of this.#fields) {
             form.append(this.#item(item));
@@ -268,11 +252,11 @@ export class ZapierActionInputs extends HTMLElement {
      */
     #item(item) {
         if (item.type === "info_field") {
-            return this.#el("p", { class: "info", part: "info" }, item.description ?? "");
+            return el("p", { class: "info", part: "info" }, item.description ?? "");
         }
         if (item.type === "fieldset") {
-            const set = this.#el("fieldset", { class: "group", part: "group" });
-            set.append(this.#el("legend", {}, item.title ?? ""));
+            const set = el("fieldset", { class: "group", part: "group" });
+            set.append(el("legend", {}, item.title ?? ""));
             for (const child of item.fields ?? []) {
                 set.append(this.#item(child));
             }
@@ -290,19 +274,19 @@ export class ZapierActionInputs extends HTMLElement {
     #field(field) {
         const t = this.#t;
         const id = `${this.#name}-${field.id}`;
-        const row = this.#el("div", { class: "field", part: "field", "data-field": field.id });
-        const label = this.#el("label", { for: id }, field.title || field.id);
+        const row = el("div", { class: "field", part: "field", "data-field": field.id });
+        const label = el("label", { for: id }, field.title || field.id);
         if (field.required) {
-            label.append(" ", this.#el("span", { class: "required" }, `(${t.formRequired})`));
+            label.append(" ", el("span", { class: "required" }, `(${t.formRequired})`));
         }
         row.append(label);
         const described = [];
         const help = [field.description, this.#hint(field)].filter(Boolean).join(" ");
         if (help) {
-            row.append(this.#el("p", { class: "help", id: `${id}-help` }, help));
+            row.append(el("p", { class: "help", id: `${id}-help` }, help));
             described.push(`${id}-help`);
         }
-        const error = this.#el("p", { class: "field-error", id: `${id}-error` });
+        const error = el("p", { class: "field-error", id: `${id}-error` });
         described.push(`${id}-error`);
         const control = this.#isSelect(field) ? this.#select(field, id) : this.#control(field, id);
         const input = /** @type {HTMLElement} */ (control.matches("input, textarea, select") ? control
@@ -342,7 +326,7 @@ export class ZapierActionInputs extends HTMLElement {
         /** @type {HTMLInputElement | HTMLTextAreaElement} */
         let input;
         if (field.valueType === "BOOLEAN") {
-            const box = /** @type {HTMLInputElement} */ (this.#el("input", { type: "checkbox", id, name: field.id }));
+            const box = /** @type {HTMLInputElement} */ (el("input", { type: "checkbox", id, name: field.id }));
             box.checked = current === true || current === "true";
             box.addEventListener("change", () => this.#set(field, box.checked));
             return box;
@@ -350,9 +334,9 @@ export class ZapierActionInputs extends HTMLElement {
         const multiline = field.format === "MULTILINE" || field.format === "CODE"
             || field.valueType === "ARRAY" || field.valueType === "OBJECT";
         if (multiline) {
-            input = /** @type {HTMLTextAreaElement} */ (this.#el("textarea", { id, name: field.id, rows: "3" }));
+            input = /** @type {HTMLTextAreaElement} */ (el("textarea", { id, name: field.id, rows: "3" }));
         } else {
-            input = /** @type {HTMLInputElement} */ (this.#el("input", { id, name: field.id, type: this.#inputType(field) }));
+            input = /** @type {HTMLInputElement} */ (el("input", { id, name: field.id, type: this.#inputType(field) }));
             if (field.valueType === "INTEGER") {
                 input.setAttribute("step", "1");
             }
@@ -447,14 +431,14 @@ export class ZapierActionInputs extends HTMLElement {
      */
     #select(field, id) {
         const t = this.#t;
-        const box = this.#el("div", { class: "combobox", part: "select" });
+        const box = el("div", { class: "combobox", part: "select" });
         const listId = `${id}-choices`;
-        const input = /** @type {HTMLInputElement} */ (this.#el("input", {
+        const input = /** @type {HTMLInputElement} */ (el("input", {
             id, name: field.id, type: "text", role: "combobox", "aria-autocomplete": "list",
             "aria-expanded": "false", "aria-controls": listId, autocomplete: "off",
         }));
         input.placeholder = t.formSearch(field.title || field.id);
-        const list = this.#el("ul", { id: listId, role: "listbox", class: "choices", hidden: "" });
+        const list = el("ul", { id: listId, role: "listbox", class: "choices", hidden: "" });
         list.setAttribute("aria-label", field.title || field.id);
         box.append(input, list);
 
@@ -495,7 +479,7 @@ export class ZapierActionInputs extends HTMLElement {
                 choices = choices.concat(answer.choices);
             } catch {
                 more = false;
-                list.replaceChildren(this.#el("li", { class: "choices-error", role: "presentation" }, t.formChoicesError));
+                list.replaceChildren(el("li", { class: "choices-error", role: "presentation" }, t.formChoicesError));
                 loading = false;
                 return;
             }
@@ -513,7 +497,7 @@ export class ZapierActionInputs extends HTMLElement {
         const show = () => {
             const found = matching();
             const items = found.map((choice, index) => {
-                const item = this.#el("li", { role: "option", id: `${listId}-${index}`, "data-value": choice.value },
+                const item = el("li", { role: "option", id: `${listId}-${index}`, "data-value": choice.value },
                     choice.label);
                 item.setAttribute("aria-selected", String(this.#values[field.id] === choice.value));
                 item.addEventListener("mousedown", (event) => event.preventDefault());
@@ -521,9 +505,9 @@ export class ZapierActionInputs extends HTMLElement {
                 return item;
             });
             if (loading) {
-                items.push(this.#el("li", { class: "more", role: "presentation" }, t.formMoreChoices));
+                items.push(el("li", { class: "more", role: "presentation" }, t.formMoreChoices));
             } else if (found.length === 0) {
-                items.push(this.#el("li", { class: "none", role: "presentation" }, t.formNoChoices));
+                items.push(el("li", { class: "none", role: "presentation" }, t.formNoChoices));
             }
             list.replaceChildren(...items);
             active = Math.min(active, found.length - 1);

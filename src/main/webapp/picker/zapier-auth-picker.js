@@ -13,6 +13,7 @@
 import { accountChanged, accountStatus, onAccountChange } from "./account.js";
 import { ApiError, fetchJSON } from "./api.js";
 import { connect as connectInPopup, connectAccount, DEFAULT_TIMEOUT_MS } from "./popup-handler.js";
+import { el } from "./dom.js";
 import { stringsFor } from "./strings.js";
 
 /** @typedef {{id: string, title: string, image: string | null, requiresAuthentication: boolean, connectUrl: string | null}} AppInfo */
@@ -138,7 +139,7 @@ export class ZapierAuthPicker extends HTMLElement {
             }
             if (error instanceof ApiError && error.status === 401) {
                 // Not a failure: the host application signs its users in; we wait for that.
-                this.#frame(this.#el("p", { class: "sign-in-needed" }, this.#t.signInNeeded));
+                this.#frame(el("p", { class: "sign-in-needed" }, this.#t.signInNeeded));
             } else {
                 this.#renderError(error instanceof ApiError ? error.message : this.#t.network, true);
             }
@@ -305,56 +306,39 @@ export class ZapierAuthPicker extends HTMLElement {
 
     // ---- rendering: third-party text goes through textContent only ----
 
-    /**
-     * @param {string} tag
-     * @param {Record<string, string>} [attributes]
-     * @param {string} [text]
-     * @returns {HTMLElement}
-     */
-    #el(tag, attributes = {}, text) {
-        const element = document.createElement(tag);
-        for (const [name, value] of Object.entries(attributes)) {
-            element.setAttribute(name, value);
-        }
-        if (text !== undefined) {
-            element.textContent = text;
-        }
-        return element;
-    }
-
     /** @param {HTMLElement} body */
     #frame(body) {
-        const style = this.#el("link", { rel: "stylesheet", href: new URL("zapier-auth-picker.css", import.meta.url).href });
-        const section = this.#el("section", { class: "picker", part: "container" });
+        const style = el("link", { rel: "stylesheet", href: new URL("zapier-auth-picker.css", import.meta.url).href });
+        const section = el("section", { class: "picker", part: "container" });
         if (this.#app) {
-            const header = this.#el("header", { class: "app", part: "header" });
-            const initial = this.#el("span", { class: "icon initial", "aria-hidden": "true" },
+            const header = el("header", { class: "app", part: "header" });
+            const initial = el("span", { class: "icon initial", "aria-hidden": "true" },
                 (this.#app.title || "?").trim().charAt(0).toUpperCase());
             if (this.#app.image && /^https?:/.test(this.#app.image)) {
-                const icon = this.#el("img", { class: "icon", src: this.#app.image, alt: "", width: "32", height: "32" });
+                const icon = el("img", { class: "icon", src: this.#app.image, alt: "", width: "32", height: "32" });
                 // An icon that does not load shows the app's initial, not a broken image.
                 icon.addEventListener("error", () => icon.replaceWith(initial), { once: true });
                 header.append(icon);
             } else {
                 header.append(initial);
             }
-            header.append(this.#el("span", { class: "app-title" }, this.#app.title));
+            header.append(el("span", { class: "app-title" }, this.#app.title));
             section.append(header);
         }
         section.append(body);
-        section.append(this.#el("p", { class: "status", role: "status", "aria-live": "polite", part: "status" }));
+        section.append(el("p", { class: "status", role: "status", "aria-live": "polite", part: "status" }));
         this.#root.replaceChildren(style, section);
     }
 
     #renderLoading() {
-        const body = this.#el("p", { class: "loading", "aria-busy": "true" }, this.#t.loading);
+        const body = el("p", { class: "loading", "aria-busy": "true" }, this.#t.loading);
         this.#frame(body);
     }
 
     #renderAccountNeeded() {
-        const body = this.#el("div", { class: "body" });
-        body.append(this.#el("p", { class: "account-needed" }, this.#t.accountNeeded));
-        const connect = this.#el("button", { type: "button", class: "connect-account primary", part: "primary-button" },
+        const body = el("div", { class: "body" });
+        body.append(el("p", { class: "account-needed" }, this.#t.accountNeeded));
+        const connect = el("button", { type: "button", class: "connect-account primary", part: "primary-button" },
             this.#t.connectAccount);
         connect.addEventListener("click", () => void this.#connectAccount());
         body.append(connect);
@@ -362,7 +346,7 @@ export class ZapierAuthPicker extends HTMLElement {
     }
 
     #renderNoAuthentication() {
-        this.#frame(this.#el("p", { class: "no-auth" }, this.#t.noAuthNeeded(this.#app?.title ?? "")));
+        this.#frame(el("p", { class: "no-auth" }, this.#t.noAuthNeeded(this.#app?.title ?? "")));
     }
 
     /**
@@ -370,11 +354,11 @@ export class ZapierAuthPicker extends HTMLElement {
      * @param {boolean} canRetry
      */
     #renderError(message, canRetry) {
-        const box = this.#el("div", { class: "error", role: "alert", part: "error" });
-        box.append(this.#el("p", { class: "error-title" }, this.#t.errorTitle));
-        box.append(this.#el("p", { class: "error-detail" }, message));
+        const box = el("div", { class: "error", role: "alert", part: "error" });
+        box.append(el("p", { class: "error-title" }, this.#t.errorTitle));
+        box.append(el("p", { class: "error-detail" }, message));
         if (canRetry) {
-            const retry = this.#el("button", { type: "button", class: "retry" }, this.#t.retry);
+            const retry = el("button", { type: "button", class: "retry" }, this.#t.retry);
             retry.addEventListener("click", () => void this.reload());
             box.append(retry);
         }
@@ -384,21 +368,21 @@ export class ZapierAuthPicker extends HTMLElement {
     #renderList() {
         const t = this.#t;
         const app = /** @type {AppInfo} */ (this.#app);
-        const body = this.#el("div", { class: "body" });
+        const body = el("div", { class: "body" });
         if (this.#auths.length === 0) {
-            body.append(this.#el("p", { class: "empty" }, t.empty(app.title)));
-            const connect = this.#el("button", { type: "button", class: "connect primary", part: "primary-button" },
+            body.append(el("p", { class: "empty" }, t.empty(app.title)));
+            const connect = el("button", { type: "button", class: "connect primary", part: "primary-button" },
                 t.connect(app.title));
             connect.addEventListener("click", () => void this.#connect());
             body.append(connect);
         } else {
-            const group = this.#el("fieldset", { class: "accounts", part: "list" });
-            group.append(this.#el("legend", {}, t.listLabel(app.title)));
+            const group = el("fieldset", { class: "accounts", part: "list" });
+            group.append(el("legend", {}, t.listLabel(app.title)));
             for (const auth of this.#auths) {
                 group.append(this.#option(auth));
             }
             body.append(group);
-            const another = this.#el("button", { type: "button", class: "connect-another", part: "secondary-button" },
+            const another = el("button", { type: "button", class: "connect-another", part: "secondary-button" },
                 t.connectAnother);
             another.addEventListener("click", () => void this.#connect());
             body.append(another);
@@ -414,14 +398,14 @@ export class ZapierAuthPicker extends HTMLElement {
     #option(auth) {
         const t = this.#t;
         const id = `${this.#name}-${auth.id}`;
-        const row = this.#el("div", { class: "option", part: "option" });
+        const row = el("div", { class: "option", part: "option" });
         if (auth.expired) {
             row.classList.add("expired");
         }
         if (this.#fresh.has(auth.id)) {
             row.classList.add("fresh");
         }
-        const radio = /** @type {HTMLInputElement} */ (this.#el("input", { type: "radio", name: this.#name, id }));
+        const radio = /** @type {HTMLInputElement} */ (el("input", { type: "radio", name: this.#name, id }));
         radio.value = auth.id;
         radio.checked = auth.id === this.#selected;
         radio.disabled = auth.expired;
@@ -431,14 +415,14 @@ export class ZapierAuthPicker extends HTMLElement {
                 this.#select(auth.id, "list");
             }
         });
-        const label = this.#el("label", { for: id });
-        label.append(this.#el("span", { class: "title" }, auth.title));
+        const label = el("label", { for: id });
+        label.append(el("span", { class: "title" }, auth.title));
         row.append(radio, label);
         if (auth.expired) {
             const badgeId = `${id}-expired`;
-            label.append(this.#el("span", { class: "badge", id: badgeId }, t.expired));
+            label.append(el("span", { class: "badge", id: badgeId }, t.expired));
             radio.setAttribute("aria-describedby", badgeId);
-            const reconnect = this.#el("button", { type: "button", class: "reconnect", "aria-label": t.reconnectLabel(auth.title) },
+            const reconnect = el("button", { type: "button", class: "reconnect", "aria-label": t.reconnectLabel(auth.title) },
                 t.reconnect);
             reconnect.addEventListener("click", () => void this.#connect());
             row.append(reconnect);
@@ -469,7 +453,7 @@ export class ZapierAuthPicker extends HTMLElement {
         }
         status.className = "status warning";
         status.textContent = message;
-        const again = this.#el("button", { type: "button", class: "try-again" }, this.#t.tryAgain);
+        const again = el("button", { type: "button", class: "try-again" }, this.#t.tryAgain);
         again.addEventListener("click", retry);
         status.append(" ", again);
         again.focus();
