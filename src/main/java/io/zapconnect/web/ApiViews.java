@@ -69,6 +69,10 @@ public final class ApiViews {
     public record InputsView(String action, List<FieldView> fields) {
     }
 
+    /** The body of the inputs and choices calls. */
+    public record ActionRequest(String authentication, Map<String, Object> inputs) {
+    }
+
     /** What the picker must know of the server's configuration. */
     public record PickerConfig(String zapierOrigin, List<String> extraConnectOrigins) {
     }

@@ -4,6 +4,7 @@ import io.zapconnect.config.ZapconnectSettings;
 import io.zapconnect.service.Freshness;
 import io.zapconnect.service.Ids;
 import io.zapconnect.service.ZapierWorkflow;
+import io.zapconnect.web.ApiViews.ActionRequest;
 import io.zapconnect.web.ApiViews.AppView;
 import io.zapconnect.web.ApiViews.AuthenticationView;
 import io.zapconnect.web.ApiViews.AuthenticationsView;
@@ -24,6 +25,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The picker's browser API under {@code /zapconnect/api}. It calls Zapier on the server with the
@@ -46,6 +52,11 @@ public class PickerResources {
      */
     @GET
     @Path("apps/{appId}")
+    @Operation(operationId = "app", summary = "An app: title, icon, whether it needs an authentication, where to connect one")
+    @APIResponse(responseCode = "200", description = "The app", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = AppView.class)))
+    @APIResponse(responseCode = "404", description = "Zapier knows no such app", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response app(@PathParam("appId") String appId, @HeaderParam(HttpHeaders.CACHE_CONTROL) String cache) {
         Ids.requireAppId(appId);
         return zapier.findApp(appId, freshness(cache))
@@ -61,6 +72,9 @@ public class PickerResources {
      */
     @GET
     @Path("apps/{appId}/authentications")
+    @Operation(operationId = "authentications", summary = "The caller's authentications for the app, every page merged")
+    @APIResponse(responseCode = "200", description = "The caller's authentications", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuthenticationsView.class)))
     public Response authentications(@PathParam("appId") String appId,
             @HeaderParam(HttpHeaders.CACHE_CONTROL) String cache) {
         Ids.requireAppId(appId);
@@ -76,6 +90,11 @@ public class PickerResources {
     @POST
     @Path("actions/{actionId}/inputs")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "inputs", summary = "An action's input fields for an authentication (or null) and the values so far")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ActionRequest.class)))
+    @APIResponse(responseCode = "200", description = "The fields", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InputsView.class)))
     public Response inputs(@PathParam("actionId") String actionId, String body) {
         Ids.requireOpaqueId("An action id", actionId);
         ActionBody request = ActionBody.parse(body);
@@ -92,6 +111,9 @@ public class PickerResources {
      */
     @GET
     @Path("config")
+    @Operation(operationId = "config", summary = "The origins the picker may open a connect popup on and hear from")
+    @APIResponse(responseCode = "200", description = "The origins", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PickerConfig.class)))
     public PickerConfig config() {
         return new PickerConfig(settings.zapierOrigin(), settings.extraConnectOrigins());
     }

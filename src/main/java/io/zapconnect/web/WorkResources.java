@@ -9,6 +9,7 @@ import io.zapconnect.service.Ids;
 import io.zapconnect.service.RunTracker;
 import io.zapconnect.service.RunTracker.RunState;
 import io.zapconnect.service.ZapierWorkflow;
+import io.zapconnect.web.ApiViews.ActionRequest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
@@ -31,6 +32,11 @@ import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * From a chosen authentication to work done: a SELECT field's choices, running an action and
@@ -40,6 +46,14 @@ import java.util.Map;
 @Path("")
 @Produces(MediaType.APPLICATION_JSON)
 public class WorkResources {
+
+    /** What to run: an action, its authentication (null for an app that needs none) and inputs. */
+    public record RunRequestView(String action, String authentication, Map<String, Object> inputs) {
+    }
+
+    /** A Zap to create. */
+    public record ZapRequestView(String title, List<ZapStep> steps) {
+    }
 
     /** A run, as the page sees it. */
     @JsonbNillable
@@ -86,6 +100,11 @@ public class WorkResources {
     @POST
     @Path("actions/{actionId}/inputs/{inputId}/choices")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "choices", summary = "One page of the choices of a SELECT field")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ActionRequest.class)))
+    @APIResponse(responseCode = "200", description = "The page of choices", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChoicesView.class)))
     public Response choices(@PathParam("actionId") String actionId, @PathParam("inputId") String inputId,
             @QueryParam("page") Integer page, String body) {
         ActionBody request = ActionBody.parse(body);
@@ -104,6 +123,11 @@ public class WorkResources {
     @POST
     @Path("action-runs")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "runAction", summary = "Runs an action once; the run goes on at Zapier")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RunRequestView.class)))
+    @APIResponse(responseCode = "202", description = "The run, pending", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunView.class)))
     public Response runAction(String body) {
         ActionBody request = ActionBody.parse(body);
         RunState run = runs.start(owner(), request.text("action"), request.authentication(), request.inputs());
@@ -114,6 +138,11 @@ public class WorkResources {
     /** A run of the caller's: {@code pending}, {@code running}, then {@code success} or {@code error}. */
     @GET
     @Path("action-runs/{runId}")
+    @Operation(operationId = "run", summary = "A run of the caller's: pending, running, success or error")
+    @APIResponse(responseCode = "200", description = "The run", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunView.class)))
+    @APIResponse(responseCode = "404", description = "No such run of the caller's", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response run(@PathParam("runId") String runId) {
         Ids.requireOpaqueId("A run id", runId);
         return runs.state(owner(), runId)
@@ -129,6 +158,11 @@ public class WorkResources {
     @POST
     @Path("zaps")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "createZap", summary = "Creates a Zap from steps, null for a step's app that needs no authentication")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ZapRequestView.class)))
+    @APIResponse(responseCode = "201", description = "The Zap", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ZapView.class)))
     public Response createZap(String body) {
         JsonObject request = ActionBody.object(body);
         if (!(request.get("title") instanceof JsonString title) || title.getString().isBlank()) {

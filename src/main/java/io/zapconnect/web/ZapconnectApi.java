@@ -3,9 +3,15 @@ package io.zapconnect.web;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
 
-/** The picker's browser API, under {@code /zapconnect/api}. */
+/** The picker's browser API, under {@code /zapconnect/api}; its OpenAPI document is at {@code /openapi}. */
 @ApplicationPath("api")
+@OpenAPIDefinition(info = @Info(title = "Zapconnect browser API", version = "0.1.0",
+        description = "What the picker and the inputs form call: the caller's Zapier authentications, an action's "
+                + "fields and choices, runs and Zaps, the caller's Zapier account. Errors are RFC 9457 problems; "
+                + "every state-changing request needs the X-Zapconnect-Request header."))
 public class ZapconnectApi extends Application {
 
     @Override

@@ -33,6 +33,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The signed-in user's own Zapier account: connect it through Zapier's OAuth consent, see whether
@@ -83,6 +88,9 @@ public class ZapierAccountResource {
 
     @GET
     @Path("status")
+    @Operation(operationId = "accountStatus", summary = "Whether the caller has a Zapier account connected; never tokens")
+    @APIResponse(responseCode = "200", description = "The account's status", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Status.class)))
     @Produces(MediaType.APPLICATION_JSON)
     public Response status() {
         Principal principal = security.getUserPrincipal();
@@ -105,6 +113,11 @@ public class ZapierAccountResource {
     @POST
     @Path("connect")
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "startConnecting", summary = "Starts connecting the caller's Zapier account (OAuth, PKCE)")
+    @APIResponse(responseCode = "200", description = "Where to send the popup", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConnectStart.class)))
+    @APIResponse(responseCode = "503", description = "Per-user accounts are not configured", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response connect() {
         String user = user();
         if (!settings.oauthConfigured()) {
@@ -138,6 +151,10 @@ public class ZapierAccountResource {
     @GET
     @Path("callback")
     @Produces(MediaType.TEXT_HTML)
+    @Operation(operationId = "connectCallback", summary = "Zapier's redirect back: checks the state once, stores the tokens")
+    @APIResponse(responseCode = "200", description = "Connected, or cancelled", content = @Content(mediaType = MediaType.TEXT_HTML))
+    @APIResponse(responseCode = "400", description = "A state that is not valid", content = @Content(mediaType = MediaType.TEXT_HTML))
+    @APIResponse(responseCode = "502", description = "Zapier refused the code", content = @Content(mediaType = MediaType.TEXT_HTML))
     public Response callback(@QueryParam("code") String code, @QueryParam("state") String state,
             @QueryParam("error") String error) {
         String user = user();
@@ -165,6 +182,8 @@ public class ZapierAccountResource {
     /** Forgets the user's Zapier tokens. */
     @DELETE
     @Path("connection")
+    @Operation(operationId = "disconnect", summary = "Revokes (where configured) and forgets the caller's Zapier tokens")
+    @APIResponse(responseCode = "204", description = "Forgotten")
     public Response disconnect() {
         accounts.disconnect(user());
         return Response.noContent().build();
