@@ -9,6 +9,7 @@ import io.zapconnect.error.ZapierUnavailableException;
 import io.zapconnect.error.ZapierUnavailableException.Reason;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
@@ -39,13 +40,18 @@ public class ZapierGateway {
     ZapierCircuit circuit;
 
     @Inject
-    ZapierMetrics metrics;
+    Instance<CallMetrics> metricsBeans;
+
+    CallMetrics metrics;
 
     private CallBudget budget;
     CallBudget.Clock clock = CallBudget.Clock.SYSTEM;
 
     @PostConstruct
     void init() {
+        if (metrics == null) {
+            metrics = CallMetrics.of(metricsBeans);
+        }
         // No budget at all only when asked (an emulator, a benchmark): Zapier itself always has one.
         budget = settings.rateLimitPerMinute() == 0 ? null
                 : new CallBudget(settings.rateLimitPerMinute(), settings.rateLimitMaxWait(), clock);

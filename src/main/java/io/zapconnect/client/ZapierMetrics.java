@@ -21,7 +21,7 @@ import org.eclipse.microprofile.metrics.Timer;
  * Tolerance's own metrics ({@code ft_circuitbreaker_*}).
  */
 @ApplicationScoped
-public class ZapierMetrics {
+public class ZapierMetrics implements CallMetrics {
 
     static final String CALLS = "zapconnect.zapier.calls";
     static final String LATENCY = "zapconnect.zapier.latency";
@@ -38,6 +38,7 @@ public class ZapierMetrics {
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     /** One call to Zapier ended: {@code outcome} is {@code success} or the kind of failure. */
+    @Override
     public void called(String endpoint, String outcome, Duration took) {
         notCalled(endpoint, outcome);
         timers.computeIfAbsent(endpoint, e -> registry.timer(
@@ -45,26 +46,31 @@ public class ZapierMetrics {
     }
 
     /** A call Zapconnect did not make, because the circuit was open or too many were under way. */
+    @Override
     public void notCalled(String endpoint, String outcome) {
         count(CALLS, "Calls to Zapier, by endpoint and outcome", "endpoint", endpoint, "outcome", outcome);
     }
 
     /** A read from one of the caches: answered from it, or not. */
+    @Override
     public void cache(String cache, boolean hit) {
         count(CACHE, "Reads of Zapconnect's caches of Zapier answers", "cache", cache, "result", hit ? "hit" : "miss");
     }
 
     /** A call waited for the budget. */
+    @Override
     public void budgetWaited() {
         count(BUDGET_WAITS, "Calls that waited for the call budget");
     }
 
     /** A call was refused by the budget without reaching Zapier. */
+    @Override
     public void budgetRefused() {
         count(BUDGET_REFUSALS, "Calls refused by the call budget without calling Zapier");
     }
 
     /** Zapier answered 429. */
+    @Override
     public void rateLimited() {
         count(RATE_LIMITED, "429 answers received from Zapier");
     }

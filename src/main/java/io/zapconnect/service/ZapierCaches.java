@@ -4,13 +4,14 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.zapconnect.account.ZapierAccountChanged;
-import io.zapconnect.client.ZapierMetrics;
+import io.zapconnect.client.CallMetrics;
 import io.zapconnect.config.ZapconnectSettings;
 import io.zapconnect.model.App;
 import io.zapconnect.model.Authentication;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
@@ -45,7 +46,7 @@ public class ZapierCaches {
     ZapconnectSettings settings;
 
     @Inject
-    ZapierMetrics metrics;
+    Instance<CallMetrics> metrics;
 
     private Cache<AppKey, Optional<App>> apps;
     private Cache<AuthenticationsKey, List<Authentication>> authentications;
@@ -64,7 +65,7 @@ public class ZapierCaches {
     @PostConstruct
     void init() {
         build(settings.appsTtl(), settings.appsMaxEntries(), settings.authenticationsTtl(),
-                settings.authenticationsMaxEntries(), Ticker.systemTicker(), metrics::cache);
+                settings.authenticationsMaxEntries(), Ticker.systemTicker(), CallMetrics.of(metrics)::cache);
     }
 
     private void build(Duration appsTtl, long appsMax, Duration authenticationsTtl, long authenticationsMax,

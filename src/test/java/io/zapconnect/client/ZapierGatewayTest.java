@@ -73,7 +73,7 @@ class ZapierGatewayTest {
                 return call.get();
             }
         };
-        gateway.metrics = new ZapierMetrics() {
+        gateway.metrics = new CallMetrics() {
             @Override
             public void called(String endpoint, String outcome, Duration took) {
                 events.add(endpoint + ":" + outcome);
