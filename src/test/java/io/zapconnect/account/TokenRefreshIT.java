@@ -63,7 +63,8 @@ class TokenRefreshIT {
                 "zapconnect.sandbox.oauth-redirect-uris", REDIRECT,
                 "zapconnect.oauth.client-id", "sandbox-client",
                 "zapconnect.oauth.redirect-uri", REDIRECT,
-                "zapconnect.oauth.token-url", Deployments.sandboxUrl(NAME) + "/oauth/token/"))
+                "zapconnect.oauth.token-url", Deployments.sandboxUrl(NAME) + "/oauth/token/",
+                "zapconnect.oauth.revoke-url", Deployments.sandboxUrl(NAME) + "/oauth/token/revoke"))
                 .addClass(TokenRefreshIT.class);
     }
 
@@ -316,5 +317,21 @@ class TokenRefreshIT {
         assertTrue(store.find("kept-user").isPresent(), "the connection is kept");
         String fresh = accounts.accessToken("kept-user");
         assertEquals(200, apiStatus(fresh), "and works once the client is mended");
+    }
+
+    @Test
+    void disconnectingRevokesTheTokensAtZapierThenForgetsThem() throws Exception {
+        Grant grant = grantFor("leaving");
+        store.save("leaving-user", new StoredTokens(grant.accessToken(), grant.refreshToken(),
+                Instant.now().plusSeconds(3600), grant.scope(), Instant.now()));
+        assertEquals(200, apiStatus(grant.accessToken()));
+
+        assertTrue(accounts.disconnect("leaving-user"));
+
+        assertTrue(store.find("leaving-user").isEmpty());
+        assertEquals(401, apiStatus(grant.accessToken()), "the access token no longer works at Zapier");
+        ZapierAuthenticationException refused = assertThrows(ZapierAuthenticationException.class,
+                () -> oauth.refresh(grant.refreshToken()));
+        assertEquals("invalid_grant", refused.code().orElseThrow(), "nor does the refresh token");
     }
 }
