@@ -83,6 +83,10 @@ public class ZapierWorkflow {
 
     private ZapierApi api;
 
+    /** Resolved once: the request and Jakarta Security's caller, each a proxy of the current one. */
+    private HttpServletRequest currentRequest;
+    private SecurityContext currentSecurity;
+
     /** The token the current thread's call carries: set here, put on the request by the filter. */
     private final ThreadLocal<String> sending = new ThreadLocal<>();
 
@@ -97,6 +101,8 @@ public class ZapierWorkflow {
 
     @PostConstruct
     void connect() {
+        currentRequest = request.isResolvable() ? request.get() : null;
+        currentSecurity = security.isResolvable() ? security.get() : null;
         List<String> problems = settings.problems();
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Zapconnect is misconfigured: " + String.join("; ", problems));
@@ -397,15 +403,15 @@ public class ZapierWorkflow {
      */
     private Principal principal() {
         try {
-            if (request.isResolvable()) {
-                return request.get().getUserPrincipal();
+            if (currentRequest != null) {
+                return currentRequest.getUserPrincipal();
             }
         } catch (RuntimeException outsideARequest) {
             // no request on this thread: ask Jakarta Security below
         }
         try {
-            if (security.isResolvable()) {
-                return security.get().getCallerPrincipal();
+            if (currentSecurity != null) {
+                return currentSecurity.getCallerPrincipal();
             }
         } catch (RuntimeException noCaller) {
             // nobody is calling

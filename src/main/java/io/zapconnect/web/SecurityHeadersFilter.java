@@ -45,18 +45,31 @@ public class SecurityHeadersFilter implements Filter {
         }
     }
 
+    private volatile Map<String, String> pages;
+    private volatile Map<String, String> oauthPages;
+
+    /** The headers of this request's path; built once for each of the two kinds of path. */
     private Map<String, String> headersFor(HttpServletRequest request) {
         String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Content-Security-Policy", "default-src 'self'; script-src 'self'; "
-                + "style-src 'self'; img-src 'self' https: data:; connect-src 'self'; object-src 'none'; "
-                + "base-uri 'none'; form-action 'self'; frame-ancestors " + settings.frameAncestors());
         // The pages of our own OAuth popup pass through Zapier's on the way back: a COOP of ours
         // there would switch the popup's browsing context group and cut it from its opener.
-        headers.put("Cross-Origin-Opener-Policy",
-                path.startsWith("/api/zapier/") ? "unsafe-none" : "same-origin-allow-popups");
-        headers.put("X-Content-Type-Options", "nosniff");
-        headers.put("Referrer-Policy", "strict-origin-when-cross-origin");
+        boolean oauth = path.startsWith("/api/zapier/");
+        Map<String, String> headers = oauth ? oauthPages : pages;
+        if (headers == null) {
+            headers = new LinkedHashMap<>();
+            headers.put("Content-Security-Policy", "default-src 'self'; script-src 'self'; "
+                    + "style-src 'self'; img-src 'self' https: data:; connect-src 'self'; object-src 'none'; "
+                    + "base-uri 'none'; form-action 'self'; frame-ancestors " + settings.frameAncestors());
+            headers.put("Cross-Origin-Opener-Policy", oauth ? "unsafe-none" : "same-origin-allow-popups");
+            headers.put("X-Content-Type-Options", "nosniff");
+            headers.put("Referrer-Policy", "strict-origin-when-cross-origin");
+            headers = Map.copyOf(headers);
+            if (oauth) {
+                oauthPages = headers;
+            } else {
+                pages = headers;
+            }
+        }
         return headers;
     }
 
