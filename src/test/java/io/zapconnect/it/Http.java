@@ -25,7 +25,7 @@ public final class Http {
 
     /** The integration tests' server, e.g. {@code http://localhost:9380}. */
     public static String server() {
-        return "http://localhost:" + Deployments.httpPort();
+        return "http://" + Deployments.host() + ":" + Deployments.httpPort();
     }
 
     public static HttpRequest.Builder request(String url) {
