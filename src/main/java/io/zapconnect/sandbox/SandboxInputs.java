@@ -52,6 +52,24 @@ final class SandboxInputs {
         items.add(Json.createObjectBuilder().add("type", "fieldset").add("id", "details").add("title", "Details")
                 .add("fields", details).build());
 
+        if ("create_deal".equals(action.key())) {
+            // Every kind of field Zapier describes, as a real app's longer form has them.
+            items.add(Json.createObjectBuilder().add("type", "fieldset").add("id", "more").add("title", "More")
+                    .add("fields", Json.createArrayBuilder()
+                            .add(field("amount", "Amount", "The deal's value.", null, "NUMBER", false, false))
+                            .add(field("seats", "Seats", "How many seats.", null, "INTEGER", false, false))
+                            .add(field("close_date", "Close date", "When it should close.", "DATETIME", "STRING",
+                                    false, false))
+                            .add(field("private", "Private", "Only the owner sees it.", null, "BOOLEAN", false, false))
+                            .add(field("description", "Description", "The whole story.", "MULTILINE", "STRING",
+                                    false, false))
+                            .add(field("tags", "Tags", "Labels to find it by.", null, "ARRAY", false, false))
+                            .add(field("secret", "API key", "For the app's webhook.", "PASSWORD", "STRING", false,
+                                    false))
+                            .add(field("custom", "Custom fields", "Anything else the app keeps.", null, "OBJECT",
+                                    false, false)))
+                    .build());
+        }
         // Like the reference's first example: no format, no items.
         items.add(Json.createObjectBuilder().add("type", "input_field").add("id", "notes").add("default_value", "")
                 .add("depends_on", Json.createArrayBuilder()).add("description", "Anything else worth keeping.")

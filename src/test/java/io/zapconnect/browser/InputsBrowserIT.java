@@ -84,6 +84,36 @@ class InputsBrowserIT extends BrowserTest {
     }
 
     @Test
+    void eachFieldIsRenderedByItsTypeAndFormatAndTypedValuesAreChecked() {
+        chooseCrmAccount();
+        await("crm-inputs", "input[name=amount]");
+
+        assertEquals("number", await("crm-inputs", "input[name=amount]").getAttribute("type"));
+        assertEquals("1", await("crm-inputs", "input[name=seats]").getAttribute("step"));
+        assertEquals("datetime-local", await("crm-inputs", "input[name=close_date]").getAttribute("type"));
+        assertEquals("checkbox", await("crm-inputs", "input[name=private]").getAttribute("type"));
+        assertEquals("password", await("crm-inputs", "input[name=secret]").getAttribute("type"));
+        assertEquals("textarea", await("crm-inputs", "[name=description]").getTagName());
+        WebElement tags = await("crm-inputs", "textarea[name=tags]");
+        assertTrue(form("crm-inputs").findElement(By.id(tags.getAttribute("id") + "-help")).getText()
+                .contains("One value per line."));
+
+        WebElement seats = await("crm-inputs", "input[name=seats]");
+        seats.sendKeys("2.5", Keys.TAB);
+        WebElement error = form("crm-inputs").findElement(By.id(seats.getAttribute("id") + "-error"));
+        page.waiting().until(d -> error.getText().equals("Seats must be a whole number."));
+        tags.sendKeys("big\nurgent", Keys.TAB);
+        await("crm-inputs", "input[name=private]").click();
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> last = (Map<String, Object>) page.js("return window.__inputs[window.__inputs.length - 1];");
+        Map<?, ?> values = (Map<?, ?>) last.get("values");
+        assertEquals(List.of("big", "urgent"), values.get("tags"));
+        assertEquals(Boolean.TRUE, values.get("private"));
+        assertEquals(2.5, ((Number) values.get("seats")).doubleValue());
+    }
+
+    @Test
     void aSelectLoadsItsChoicesPageByPageAndAChoiceBringsTheFieldThatDependsOnIt() {
         chooseCrmAccount();
         WebElement pipeline = await("crm-inputs", "input[name=pipeline]");
