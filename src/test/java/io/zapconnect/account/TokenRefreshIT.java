@@ -22,17 +22,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.naming.InitialContext;
@@ -181,23 +174,7 @@ class TokenRefreshIT {
         otherServer.oauth = oauth;
         otherServer.settings = settings;
 
-        int threads = 16;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<String>> results = new ArrayList<>();
-        for (int i = 0; i < threads; i++) {
-            ZapierAccounts server = i % 2 == 0 ? accounts : otherServer;
-            results.add(pool.submit(() -> {
-                start.await();
-                return server.accessToken("race-user");
-            }));
-        }
-        start.countDown();
-        Set<String> tokens = new HashSet<>();
-        for (Future<String> result : results) {
-            tokens.add(result.get(60, TimeUnit.SECONDS));
-        }
-        pool.shutdown();
+        Set<String> tokens = TokenStores.raceForAccessToken(List.of(accounts, otherServer), 16, "race-user");
 
         assertEquals(1, tokens.size(), "every thread got the one fresh token: " + tokens.size());
         String token = tokens.iterator().next();
@@ -234,25 +211,8 @@ class TokenRefreshIT {
     }
 
     /** Keys other than the server's: a store as a server configured with them would have it. */
-    private TokenStore storeWithKeys(String key, List<String> oldKeys) {
-        TokenStore other = new TokenStore();
-        other.settings = new AccountSettings() {
-            @Override
-            public Optional<String> key() {
-                return Optional.of(key);
-            }
-
-            @Override
-            public List<String> oldKeys() {
-                return oldKeys;
-            }
-
-            @Override
-            public String datasource() {
-                return settings.datasource();
-            }
-        };
-        return other;
+    private TokenStore storeWithKeys(String key, List<String> oldKeys) throws Exception {
+        return TokenStores.withKeys(dataSource(), key, oldKeys);
     }
 
     @Test
@@ -273,7 +233,7 @@ class TokenRefreshIT {
     }
 
     @Test
-    void aRowNoConfiguredKeyCanReadIsNotConnectedRatherThanAFailure() {
+    void aRowNoConfiguredKeyCanReadIsNotConnectedRatherThanAFailure() throws Exception {
         store.save("orphan-user", new StoredTokens("a", "r", Instant.now().plusSeconds(3600), "zap", Instant.now()));
 
         TokenStore withoutThatKey = storeWithKeys("b3RoZXIta2V5LXRoYXQtbmV2ZXItd3JvdGUtaXQhISE=", List.of());

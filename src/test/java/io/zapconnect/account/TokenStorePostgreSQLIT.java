@@ -14,16 +14,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
@@ -66,24 +59,7 @@ class TokenStorePostgreSQLIT {
 
     /** A token store of one server, with these keys, on the PostgreSQL database. */
     static TokenStore store(String key, List<String> oldKeys) {
-        TokenStore store = new TokenStore() {
-            @Override
-            DataSource dataSource() {
-                return database;
-            }
-        };
-        store.settings = new AccountSettings() {
-            @Override
-            public Optional<String> key() {
-                return Optional.of(key);
-            }
-
-            @Override
-            public List<String> oldKeys() {
-                return oldKeys;
-            }
-        };
-        return store;
+        return TokenStores.withKeys(database, key, oldKeys);
     }
 
     static String[] rawRow(String user) throws Exception {
@@ -175,22 +151,7 @@ class TokenStorePostgreSQLIT {
             servers.add(server);
         }
 
-        ExecutorService pool = Executors.newFixedThreadPool(16);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<String>> results = new ArrayList<>();
-        for (int i = 0; i < 16; i++) {
-            ZapierAccounts server = servers.get(i % 2);
-            results.add(pool.submit(() -> {
-                start.await();
-                return server.accessToken("pg-racer");
-            }));
-        }
-        start.countDown();
-        Set<String> seen = new HashSet<>();
-        for (Future<String> result : results) {
-            seen.add(result.get(60, TimeUnit.SECONDS));
-        }
-        pool.shutdown();
+        Set<String> seen = TokenStores.raceForAccessToken(servers, 16, "pg-racer");
 
         assertEquals(1, zapier.refreshes.get(), "one refresh for sixteen threads on two servers");
         assertEquals(1, seen.size(), "every thread got the one fresh token");

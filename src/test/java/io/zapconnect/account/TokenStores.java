@@ -1,0 +1,70 @@
+package io.zapconnect.account;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+
+/** Test helpers for the token store: stores as other servers would have them, and refresh races. */
+final class TokenStores {
+
+    private TokenStores() {
+    }
+
+    /** A token store on this database with these keys, as a server configured with them would have it. */
+    static TokenStore withKeys(DataSource database, String key, List<String> oldKeys) {
+        TokenStore store = new TokenStore() {
+            @Override
+            DataSource dataSource() {
+                return database;
+            }
+        };
+        store.settings = new AccountSettings() {
+            @Override
+            public Optional<String> key() {
+                return Optional.of(key);
+            }
+
+            @Override
+            public List<String> oldKeys() {
+                return oldKeys;
+            }
+        };
+        return store;
+    }
+
+    /**
+     * Asks the user's access token from many threads started at once, spread over the servers given.
+     *
+     * @return every token the threads got
+     */
+    static Set<String> raceForAccessToken(List<ZapierAccounts> servers, int threads, String user) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<String>> results = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                ZapierAccounts server = servers.get(i % servers.size());
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return server.accessToken(user);
+                }));
+            }
+            start.countDown();
+            Set<String> tokens = new HashSet<>();
+            for (Future<String> result : results) {
+                tokens.add(result.get(60, TimeUnit.SECONDS));
+            }
+            return tokens;
+        } finally {
+            pool.shutdown();
+        }
+    }
+}
