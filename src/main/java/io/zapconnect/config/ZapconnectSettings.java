@@ -1,6 +1,8 @@
 package io.zapconnect.config;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
@@ -203,6 +205,15 @@ public class ZapconnectSettings {
     /** How many pages a listing follows at most, so a faulty upstream cannot keep us paging. */
     public int maxPages() {
         return maxPages;
+    }
+
+    /**
+     * Reads the settings as the application starts, on a thread that sees its JNDI environment
+     * ({@code java:comp/env}): a first use on one of the server's own threads, such as WildFly's
+     * health checks, would not, and would keep the defaults.
+     */
+    void started(@Observes @Initialized(ApplicationScoped.class) Object application) {
+        apiUrl();
     }
 
     /** What is wrong with the settings, in words for an operator; empty when they can be used. */
