@@ -3,16 +3,9 @@ package io.zapconnect.client;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
-import org.eclipse.microprofile.metrics.Timer;
 
 /**
  * What Zapconnect spends of Zapier, as MicroProfile Metrics (Prometheus text at {@code /metrics}):
@@ -33,16 +26,16 @@ public class ZapierMetrics implements CallMetrics {
     @Inject
     MetricRegistry registry;
 
-    // Looked up once per name and tags: the registry's own lookup costs more than the count.
-    private final Map<List<String>, Counter> counters = new ConcurrentHashMap<>();
-    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+    // Instruments are looked up at each use, never kept: where several applications on one server
+    // register the same metric, undeploying one removes it from the registry, and a kept
+    // instrument would count on unseen.
 
     /** One call to Zapier ended: {@code outcome} is {@code success} or the kind of failure. */
     @Override
     public void called(String endpoint, String outcome, Duration took) {
         notCalled(endpoint, outcome);
-        timers.computeIfAbsent(endpoint, e -> registry.timer(
-                metadata(LATENCY, "Time Zapier took to answer, by endpoint"), new Tag("endpoint", e))).update(took);
+        registry.timer(metadata(LATENCY, "Time Zapier took to answer, by endpoint"), new Tag("endpoint", endpoint))
+                .update(took);
     }
 
     /** A call Zapconnect did not make, because the circuit was open or too many were under way. */
@@ -77,16 +70,11 @@ public class ZapierMetrics implements CallMetrics {
 
     /** Counts one under the name and the tags given as name, value pairs. */
     private void count(String name, String description, String... tags) {
-        List<String> key = new ArrayList<>(tags.length + 1);
-        key.add(name);
-        key.addAll(Arrays.asList(tags));
-        counters.computeIfAbsent(key, k -> {
-            Tag[] pairs = new Tag[tags.length / 2];
-            for (int i = 0; i < pairs.length; i++) {
-                pairs[i] = new Tag(tags[2 * i], tags[2 * i + 1]);
-            }
-            return registry.counter(metadata(name, description), pairs);
-        }).inc();
+        Tag[] pairs = new Tag[tags.length / 2];
+        for (int i = 0; i < pairs.length; i++) {
+            pairs[i] = new Tag(tags[2 * i], tags[2 * i + 1]);
+        }
+        registry.counter(metadata(name, description), pairs).inc();
     }
 
     private static Metadata metadata(String name, String description) {
