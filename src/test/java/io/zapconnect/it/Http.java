@@ -28,6 +28,11 @@ public final class Http {
         return "http://" + Deployments.host() + ":" + Deployments.httpPort();
     }
 
+    /** A MicroProfile Health check's URL: Open Liberty serves them on its HTTP port, WildFly on its management port. */
+    public static String health(String check) {
+        return System.getProperty("it.health.url", server() + "/health") + "/" + check;
+    }
+
     public static HttpRequest.Builder request(String url) {
         return HttpRequest.newBuilder(URI.create(url.startsWith("http") ? url : server() + url))
                 .timeout(Duration.ofSeconds(60));

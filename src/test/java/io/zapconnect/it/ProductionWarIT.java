@@ -87,8 +87,7 @@ class ProductionWarIT {
 
     @Test
     void theDemosPublishedSecretsMakeTheServerNotReadyAndAreNamedNeverShown() {
-        // Open Liberty serves health on its HTTP port, WildFly on its management port.
-        HttpResponse<String> ready = get(System.getProperty("it.health.url", Http.server() + "/health/ready"), null);
+        HttpResponse<String> ready = get(Http.health("ready"), null);
 
         assertEquals(503, ready.statusCode(), ready.body());
         assertTrue(ready.body().contains("zapconnect.token-store.key is the demo's published value"), ready.body());

@@ -11,6 +11,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -104,25 +105,33 @@ class ZapierFaultsIT {
     @Test
     @Order(4)
     void aLongCooldownIsPassedOnAndKeptForEveryCall() {
-        knobs("{\"failure\": \"429\", \"retryAfterSeconds\": 30, \"failTimes\": 1}");
+        // Longer than zapconnect.retry.max-wait-ms (3 s), short enough not to hold up the next class.
+        knobs("{\"failure\": \"429\", \"retryAfterSeconds\": 8, \"failTimes\": 1}");
 
         HttpResponse<String> limited = Http.getFresh(LIST);
 
         JsonObject first = problem(limited, 429);
-        assertEquals("30", limited.headers().firstValue("Retry-After").orElseThrow());
-        assertEquals(30, first.getInt("retryAfter"));
+        assertEquals("8", limited.headers().firstValue("Retry-After").orElseThrow());
+        assertEquals(8, first.getInt("retryAfter"));
         // Zapier would answer now (its one failure is spent), but its cooldown is everybody's.
         HttpResponse<String> next = Http.postJson(WEBHOOK_INPUTS, null, "{\"authentication\": null, \"inputs\": {}}");
         JsonObject second = problem(next, 429);
         long retryAfter = Long.parseLong(next.headers().firstValue("Retry-After").orElseThrow());
-        assertTrue(retryAfter > 20 && retryAfter <= 30, "what is left of the cooldown: " + retryAfter);
+        assertTrue(retryAfter > 4 && retryAfter <= 8, "what is left of the cooldown: " + retryAfter);
         assertEquals(retryAfter, second.getInt("retryAfter"));
     }
 
+    /**
+     * Right after the faults above, in the same class: Open Liberty drops a metric that several
+     * applications registered when one of them is undeployed, and Fault Tolerance's circuit metrics
+     * would not come back. Tagged {@code mp-metrics}: Open Liberty only, as WildFly 39 has no
+     * MicroProfile Metrics (README, "Open Liberty and WildFly").
+     */
     @Test
     @Order(5)
+    @Tag("mp-metrics")
     void theCallsTheirOutcomesAndTheCircuitAreInTheMetrics() {
-        Http.get(BASE + "/api/apps/" + CRM, null);
+        Http.get(BASE + "/api/apps/" + CRM, null); // a read of the apps cache, in Zapier's cooldown or not
         HttpResponse<String> metrics = Http.get("/metrics", null);
 
         assertEquals(200, metrics.statusCode());
@@ -131,7 +140,8 @@ class ZapierFaultsIT {
                 "outcome=\"timed_out\"", "outcome=\"circuit_open\"", "zapconnect_zapier_latency_seconds",
                 "zapconnect_zapier_rate_limited_total", "zapconnect_budget_refusals_total",
                 "zapconnect_cache_requests_total{", "ft_circuitbreaker"}) {
-            assertTrue(text.contains(expected), expected + " in\n" + text.substring(0, Math.min(3000, text.length())));
+            assertTrue(text.contains(expected), expected + " in\n" + text.lines()
+                    .filter(line -> line.startsWith("zapconnect_") || line.startsWith("ft_")).toList());
         }
     }
 }
