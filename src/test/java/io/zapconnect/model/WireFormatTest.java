@@ -124,6 +124,40 @@ class WireFormatTest {
     }
 
     @Test
+    void readsAFieldsScalarsAsJsonBWouldAndNestedFieldsetsToAnyDepth() {
+        List<InputItem> items = ZapierJsonProvider.<Page<InputItem>>read("""
+                {"data": [{"type": "input_field", "id": "amount", "default_value": 12.5, "is_required": "true",
+                           "depends_on": ["stage", null], "items": {"1": "One", "2": 2}, "extra": {"ignored": [1]}},
+                          {"type": "fieldset", "id": "outer", "fields": [
+                              {"type": "fieldset", "id": "inner", "title": "Inner", "fields": [
+                                  {"type": "input_field", "id": "deep", "invalidates_input_fields": true},
+                                  {"type": "future_kind", "id": "x"}]}]}],
+                 "links": {"next": null, "prev": null}, "meta": {"count": 2}}""", pageOf(InputItem.class)).data();
+
+        InputField amount = assertInstanceOf(InputField.class, items.get(0));
+        assertEquals("12.5", amount.defaultValue());
+        assertTrue(amount.required());
+        assertEquals(List.of("stage"), amount.dependsOn());
+        assertEquals(Map.of("1", "One", "2", "2"), amount.items());
+        Fieldset outer = assertInstanceOf(Fieldset.class, items.get(1));
+        Fieldset inner = assertInstanceOf(Fieldset.class, outer.fields().get(0));
+        assertEquals("Inner", inner.title());
+        assertEquals(1, inner.fields().size(), "the unknown kind is left out at any depth");
+        assertTrue(assertInstanceOf(InputField.class, inner.fields().get(0)).invalidatesInputFields());
+    }
+
+    @Test
+    void aFieldOfTheWrongShapeIsAnUnreadableAnswer() {
+        for (String field : List.of("{\"type\": \"input_field\", \"id\": {\"not\": \"text\"}}",
+                "{\"type\": \"input_field\", \"id\": \"a\", \"is_required\": 1}",
+                "{\"type\": \"input_field\", \"id\": \"a\", \"depends_on\": \"b\"}",
+                "{\"type\": \"input_field\", \"id\": \"a\", \"items\": [\"b\"]}")) {
+            assertThrows(ZapierUnavailableException.class, () -> ZapierJsonProvider.read("{\"data\": [" + field
+                    + "], \"links\": {}, \"meta\": {}}", pageOf(InputItem.class)), field);
+        }
+    }
+
+    @Test
     void readsActionsAndChoices() {
         Action action = read("actions.json", Action.class).data().get(0);
         assertEquals("core:8yjfgwyq03zskh3LOe9jPa5dOeW", action.id());
