@@ -259,7 +259,14 @@ def main():
         # A JVM's CPU per request grows as its rate falls (fewer requests share each wake-up of its
         # threads), and a proxied call is served at a lower rate than the emulator alone serves one:
         # the emulator is measured again, called directly at about the proxied rate.
-        pause = max(0.0, 1000 / proxied["rps"] - 1000 / direct["rps"])
+        # wrk waits whole milliseconds, and each wait overshoots: the pause is tuned on short trials
+        # until the emulator's rate is that of the proxied call.
+        gap = max(0.0, 1000 / proxied["rps"] - 1000 / direct["rps"])
+        pause = gap
+        for _ in range(3):
+            trial = direct_inputs(1, 5, (), pause)
+            achieved = max(1e-3, 1000 / trial["rps"] - 1000 / direct["rps"])
+            pause = max(0.0, pause * gap / achieved)
         matched = direct_inputs(1, RUN_S, pids, pause)
         emulator_cpu = direct["cpu_ms"][0]
         matched_cpu = matched["cpu_ms"][0]
