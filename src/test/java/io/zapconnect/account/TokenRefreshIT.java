@@ -20,7 +20,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -112,16 +111,7 @@ class TokenRefreshIT {
     }
 
     private String[] rawRow(String user) throws Exception {
-        DataSource source = dataSource();
-        try (Connection connection = source.getConnection();
-                PreparedStatement select = connection.prepareStatement(
-                        "SELECT access_token, refresh_token FROM zapconnect_tokens WHERE user_id = ?")) {
-            select.setString(1, user);
-            try (ResultSet row = select.executeQuery()) {
-                assertTrue(row.next(), "a row for " + user);
-                return new String[] {row.getString(1), row.getString(2)};
-            }
-        }
+        return TokenStores.rawRow(dataSource(), user);
     }
 
     @Test

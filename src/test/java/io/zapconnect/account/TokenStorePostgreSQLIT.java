@@ -63,15 +63,7 @@ class TokenStorePostgreSQLIT {
     }
 
     static String[] rawRow(String user) throws Exception {
-        try (Connection connection = database.getConnection();
-                PreparedStatement select = connection.prepareStatement(
-                        "SELECT access_token, refresh_token FROM zapconnect_tokens WHERE user_id = ?")) {
-            select.setString(1, user);
-            try (ResultSet row = select.executeQuery()) {
-                assertTrue(row.next(), "a row for " + user);
-                return new String[] {row.getString(1), row.getString(2)};
-            }
-        }
+        return TokenStores.rawRow(database, user);
     }
 
     static StoredTokens tokens(String access, String refresh, Instant expires) {

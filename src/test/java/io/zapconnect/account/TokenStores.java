@@ -1,5 +1,10 @@
 package io.zapconnect.account;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -12,7 +17,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
-/** Test helpers for the token store: stores as other servers would have them, and refresh races. */
+/** Test helpers for the token store: stores as other servers would have them, refresh races, raw rows. */
 final class TokenStores {
 
     private TokenStores() {
@@ -65,6 +70,19 @@ final class TokenStores {
             return tokens;
         } finally {
             pool.shutdown();
+        }
+    }
+
+    /** The stored (encrypted) access and refresh tokens of a user's row, as they are in the table. */
+    static String[] rawRow(DataSource database, String user) throws Exception {
+        try (Connection connection = database.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT access_token, refresh_token FROM zapconnect_tokens WHERE user_id = ?")) {
+            select.setString(1, user);
+            try (ResultSet row = select.executeQuery()) {
+                assertTrue(row.next(), "a row for " + user);
+                return new String[] {row.getString(1), row.getString(2)};
+            }
         }
     }
 }
