@@ -2,7 +2,7 @@
 // The demo page's own part: show each zapier-authentication-selected event the page receives.
 
 import { accountStatus, onAccountChange } from "./picker/account.js";
-import { ApiError, fetchJSON } from "./picker/api.js";
+import { ApiError, fetchJSON, IdempotencyKey } from "./picker/api.js";
 
 const log = /** @type {HTMLOListElement} */ (document.getElementById("events"));
 
@@ -57,17 +57,23 @@ for (const section of document.querySelectorAll("section.work")) {
         return form.reportValidity();
     };
 
+    // A second click, or a retry after no answer came, must not run the action twice.
+    const runKey = new IdempotencyKey();
+    const zapKey = new IdempotencyKey();
+
     section.querySelector(".run")?.addEventListener("click", async () => {
         if (!ready()) {
             return;
         }
         try {
             show("Running…");
+            const body = JSON.stringify({ action, authentication: form.authentication, inputs: form.value });
             let run = await fetchJSON(api + "action-runs", {
                 method: "POST",
-                headers: { "Content-Type": "application/json" },
-                body: JSON.stringify({ action, authentication: form.authentication, inputs: form.value }),
+                headers: { "Content-Type": "application/json", ...runKey.headerFor(body) },
+                body,
             });
+            runKey.settled();
             // The server asks Zapier at a measured pace whatever our pace; one look a second is enough.
             for (let waited = 0; run.status === "pending" || run.status === "running"; waited++) {
                 show(`Run ${run.status}…`);
@@ -76,6 +82,7 @@ for (const section of document.querySelectorAll("section.work")) {
             }
             show(run.status === "success" ? "Run succeeded." : `Run failed: ${run.error}`, run.results ?? undefined);
         } catch (error) {
+            runKey.settled(error);
             show(error instanceof ApiError ? error.message : "The run could not be started.");
         }
     });
@@ -86,13 +93,16 @@ for (const section of document.querySelectorAll("section.work")) {
         }
         try {
             const title = `Demo Zap: ${section.querySelector("h2")?.textContent ?? action}`;
+            const body = JSON.stringify({ title, steps: [{ action, authentication: form.authentication, inputs: form.value }] });
             const zap = await fetchJSON(api + "zaps", {
                 method: "POST",
-                headers: { "Content-Type": "application/json" },
-                body: JSON.stringify({ title, steps: [{ action, authentication: form.authentication, inputs: form.value }] }),
+                headers: { "Content-Type": "application/json", ...zapKey.headerFor(body) },
+                body,
             });
+            zapKey.settled();
             show(`Zap created: ${zap.title}`, zap);
         } catch (error) {
+            zapKey.settled(error);
             show(error instanceof ApiError ? error.message : "The Zap could not be created.");
         }
     });

@@ -53,3 +53,38 @@ export async function fetchJSON(url, init = {}, networkMessage = "The server cou
     }
     return body;
 }
+
+/**
+ * The `Idempotency-Key` of one kind of request (a run, a Zap): the same key while the same body is
+ * sent again after a failure that left its outcome unknown (no answer, a 5xx, the first still under
+ * way), so that the server carries it out once; a new key once an answer came.
+ */
+export class IdempotencyKey {
+    /** @type {string | null} */
+    #body = null;
+    #key = "";
+
+    /**
+     * @param {string} body the request's body
+     * @returns {Record<string, string>} the header to send with it
+     */
+    headerFor(body) {
+        if (body !== this.#body) {
+            this.#body = body;
+            this.#key = crypto.randomUUID();
+        }
+        return { "Idempotency-Key": this.#key };
+    }
+
+    /**
+     * Says how the request ended: after a definite answer the next send is a new request.
+     *
+     * @param {unknown} [error] what it failed with, if it did
+     */
+    settled(error) {
+        const unknown = error instanceof ApiError && (error.status === 0 || error.status === 409 || error.status >= 500);
+        if (!unknown) {
+            this.#body = null;
+        }
+    }
+}

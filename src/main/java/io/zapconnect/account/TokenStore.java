@@ -1,25 +1,21 @@
 package io.zapconnect.account;
 
+import io.zapconnect.store.DatabaseUnavailableException;
+import io.zapconnect.store.ZapconnectDatabase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
-import javax.sql.DataSource;
 
 /**
- * Each enterprise user's Zapier tokens, one row per user, encrypted, in a JDBC DataSource found in
- * JNDI. The table is created at first use (or beforehand with {@code schema.sql}).
+ * Each enterprise user's Zapier tokens, one row per user, encrypted, in Zapconnect's database
+ * (table {@code zapconnect_tokens}, made by the migration scripts of {@link ZapconnectDatabase}).
  */
 @ApplicationScoped
 public class TokenStore {
@@ -28,10 +24,10 @@ public class TokenStore {
     private static final Logger LOG = Logger.getLogger(TokenStore.class.getName());
 
     @Inject
-    AccountSettings settings;
+    TokenKeys keys;
 
-    private volatile boolean schemaReady;
-    private volatile Keyed cipher;
+    @Inject
+    ZapconnectDatabase database;
 
     /**
      * The user's tokens, if they connected an account. A row still under an old key is written
@@ -50,18 +46,23 @@ public class TokenStore {
         }
     }
 
-    /** Stores the user's tokens, replacing any they had. */
+    /**
+     * Stores the user's tokens, replacing any they had. Atomic when servers save the same user at
+     * once: an insert that finds the row made meanwhile becomes an update (the last save wins).
+     */
     public void save(String user, StoredTokens tokens) {
         try (Connection connection = connection()) {
-            connection.setAutoCommit(false);
+            if (update(connection, user, tokens) > 0) {
+                return;
+            }
             try {
-                if (update(connection, user, tokens) == 0) {
-                    insert(connection, user, tokens);
+                insert(connection, user, tokens);
+            } catch (SQLException raced) {
+                // SQLSTATE class 23, integrity constraint violation: the same on Derby, H2 and PostgreSQL.
+                if (raced.getSQLState() == null || !raced.getSQLState().startsWith("23")
+                        || update(connection, user, tokens) == 0) {
+                    throw raced;
                 }
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
             }
         } catch (SQLException e) {
             throw failure("write", e);
@@ -199,86 +200,46 @@ public class TokenStore {
         }
     }
 
-    /** The cipher for the keys configured now; built again only when they change (a rotation). */
-    private TokenCipher cipher() {
-        String key = settings.key().orElseThrow(() -> new IllegalStateException(
-                "Set " + AccountSettings.KEY + " (base64 AES key, from the environment or JNDI) to store tokens"));
-        List<String> oldKeys = settings.oldKeys();
-        Keyed current = cipher;
-        if (current == null || !current.key().equals(key) || !current.oldKeys().equals(oldKeys)) {
-            current = new Keyed(key, oldKeys, new TokenCipher(key, oldKeys));
-            cipher = current;
-        }
-        return current.cipher();
-    }
-
-    private record Keyed(String key, List<String> oldKeys, TokenCipher cipher) {
-
-        @Override
-        public String toString() {
-            return "Keyed[" + (oldKeys.size() + 1) + " keys]";
-        }
-    }
-
-    /** The database, found in JNDI under {@code zapconnect.token-store.datasource}. */
-    DataSource dataSource() {
+    /**
+     * What keeps the stored tokens from being read, in words for an operator: a key that cannot be
+     * used, or rows that none of the configured keys decrypts (a key dropped too early, or the
+     * wrong one). Reads one row, for the startup check.
+     */
+    public Optional<String> keyProblem() {
+        TokenCipher cipher;
         try {
-            return (DataSource) new InitialContext().lookup(settings.datasource());
-        } catch (NamingException | ClassCastException e) {
-            throw new IllegalStateException("No DataSource at JNDI name " + settings.datasource()
-                    + " (" + AccountSettings.DATASOURCE + ")", e);
+            cipher = cipher();
+        } catch (RuntimeException unusable) {
+            return Optional.of(unusable.getMessage());
         }
-    }
-
-    private Connection connection() throws SQLException {
-        Connection connection = dataSource().getConnection();
-        if (!schemaReady) {
-            createSchema(connection);
-        }
-        return connection;
-    }
-
-    private synchronized void createSchema(Connection connection) throws SQLException {
-        if (schemaReady) {
-            return;
-        }
-        if (!tableExists(connection)) {
-            try (Statement create = connection.createStatement()) {
-                create.executeUpdate(SCHEMA);
-            } catch (SQLException raced) {
-                // Another server may have created it meanwhile; only its absence is a failure.
-                if (!tableExists(connection)) {
-                    throw raced;
+        try (Connection connection = connection();
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT user_id, access_token FROM " + TABLE + " ORDER BY connected_at DESC")) {
+            select.setMaxRows(1);
+            try (ResultSet row = select.executeQuery()) {
+                if (row.next()) {
+                    cipher.decrypt(row.getString(2), row.getString(1) + "|access");
                 }
+                return Optional.empty();
             }
+        } catch (SQLException e) {
+            return Optional.of(failure("read", e).getMessage());
+        } catch (IllegalStateException unreadable) {
+            return Optional.of("the latest stored tokens do not decrypt with " + AccountSettings.KEY + " or "
+                    + AccountSettings.OLD_KEYS);
         }
-        schemaReady = true;
     }
 
-    private static boolean tableExists(Connection connection) throws SQLException {
-        DatabaseMetaData meta = connection.getMetaData();
-        for (String name : new String[] {TABLE, TABLE.toUpperCase(java.util.Locale.ROOT)}) {
-            try (ResultSet tables = meta.getTables(null, null, name, new String[] {"TABLE"})) {
-                if (tables.next()) {
-                    return true;
-                }
-            }
-        }
-        return false;
+    private TokenCipher cipher() {
+        return keys.cipher();
     }
 
-    private static IllegalStateException failure(String what, SQLException e) {
+    private Connection connection() {
+        return database.connection();
+    }
+
+    private static DatabaseUnavailableException failure(String what, SQLException e) {
         // SQLException messages name tables and states, never values: safe to pass on.
-        return new IllegalStateException("The Zapier token store could not " + what + ": " + e.getMessage(), e);
+        return new DatabaseUnavailableException("The Zapier token store could not " + what + ": " + e.getMessage(), e);
     }
-
-    /** The table, as in {@code schema.sql}; portable SQL for Derby, PostgreSQL and the like. */
-    static final String SCHEMA = "CREATE TABLE " + TABLE + " ("
-            + "user_id VARCHAR(255) NOT NULL PRIMARY KEY, "
-            + "access_token VARCHAR(4000) NOT NULL, "
-            + "refresh_token VARCHAR(4000) NOT NULL, "
-            + "expires_at TIMESTAMP NOT NULL, "
-            + "scope VARCHAR(1000), "
-            + "connected_at TIMESTAMP NOT NULL, "
-            + "version BIGINT NOT NULL)";
 }

@@ -1,14 +1,16 @@
 package io.zapconnect.client;
 
-import io.zapconnect.error.ZapierError;
 import io.zapconnect.error.ZapierRateLimitException;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Zapier's rate limit, kept on our side so that it is never overrun: at most {@code perWindow}
- * calls start in any rolling window, and once Zapier has answered 429 no call starts until its
- * {@code Retry-After} has passed (one cooldown shared by every caller).
+ * The budget of one server, in its memory: at most {@code perWindow} calls start in any rolling
+ * window, at most {@code callerSlots} of them for one caller, and once Zapier has answered 429 no
+ * call starts until its {@code Retry-After} has passed (one cooldown shared by every caller).
  *
  * <p>A token bucket would not do: a full bucket of 60 refilling one a second lets 119 calls through
  * in a minute. Here each call takes the slot of the call {@code perWindow} places before it, one
@@ -16,15 +18,10 @@ import java.util.concurrent.TimeUnit;
  * a call reaches Zapier a little after it was let go, and not always in the order it was.
  *
  * <p>A caller that would wait longer than {@code maxWait} is refused at once, with the wait as
- * its {@code Retry-After}, and takes no slot. Thread-safe; waiting happens outside the lock.
+ * its {@code Retry-After}, and takes no slot; so is a caller whose share is spent, with the wait
+ * until its oldest call leaves the window. Thread-safe; waiting happens outside the lock.
  */
-public final class CallBudget {
-
-    /** Zapier's window and a margin for the time between our clock and its arrival at Zapier. */
-    public static final Duration WINDOW = Duration.ofSeconds(61);
-
-    /** The local error code of a refusal, told apart from Zapier's own 429. */
-    public static final String REFUSED_CODE = "zapconnect_budget";
+public final class CallBudget implements ZapierBudget {
 
     /** Time as this budget sees it: real time in production, a fake in tests. */
     public interface Clock {
@@ -53,6 +50,7 @@ public final class CallBudget {
     }
 
     private final int perWindow;
+    private final int callerSlots;
     private final long windowNanos;
     private final long maxWaitNanos;
     private final Clock clock;
@@ -63,37 +61,58 @@ public final class CallBudget {
     private int used;
     private long cooldownUntil;
     private boolean cooling;
+    /** When each caller's calls of the window were let go, oldest first; callers with none are dropped. */
+    private final Map<String, ArrayDeque<Long>> byCaller = new HashMap<>();
+    private long lastSweep;
 
     /**
+     * A budget with no share per caller.
+     *
      * @param perWindow calls allowed in any rolling {@link #WINDOW}
      * @param maxWait how long a caller may wait for a slot before it is refused
      */
     public CallBudget(int perWindow, Duration maxWait, Clock clock) {
-        this(perWindow, WINDOW, maxWait, clock);
+        this(perWindow, perWindow, WINDOW, maxWait, clock);
     }
 
-    CallBudget(int perWindow, Duration window, Duration maxWait, Clock clock) {
-        if (perWindow <= 0) {
-            throw new IllegalArgumentException("perWindow must be positive");
+    /**
+     * @param perWindow calls allowed in any rolling {@link #WINDOW}
+     * @param callerSlots calls one caller may start in any rolling window
+     * @param maxWait how long a caller may wait for a slot before it is refused
+     */
+    public CallBudget(int perWindow, int callerSlots, Duration maxWait, Clock clock) {
+        this(perWindow, callerSlots, WINDOW, maxWait, clock);
+    }
+
+    CallBudget(int perWindow, int callerSlots, Duration window, Duration maxWait, Clock clock) {
+        if (perWindow <= 0 || callerSlots <= 0) {
+            throw new IllegalArgumentException("perWindow and callerSlots must be positive");
         }
         this.perWindow = perWindow;
+        this.callerSlots = Math.min(callerSlots, perWindow);
         this.windowNanos = window.toNanos();
         this.maxWaitNanos = Math.max(0, maxWait.toNanos());
         this.clock = clock;
         this.slots = new long[perWindow];
+        this.lastSweep = clock.nanoTime();
     }
 
-    /**
-     * Takes a slot for one call, waiting for it when it comes within the longest wait.
-     *
-     * @return how long the caller waited
-     * @throws ZapierRateLimitException when the next slot is further away than the longest wait;
-     *         nothing was taken
-     */
+    /** Takes a slot for the anonymous shared caller; see {@link #acquire(String)}. */
     public Duration acquire() {
+        return acquire("");
+    }
+
+    @Override
+    public Duration acquire(String caller) {
         long wait;
         synchronized (this) {
             long now = clock.nanoTime();
+            ArrayDeque<Long> mine = callerSlots < perWindow ? callerCalls(caller, now) : null;
+            if (mine != null && mine.size() >= callerSlots) {
+                // The caller's oldest call of the window must leave it first; nobody else waits for it.
+                throw ZapierBudget.shareSpent(callerSlots,
+                        Duration.ofNanos(mine.peekFirst() + windowNanos - now));
+            }
             long start = now;
             boolean cooldown = false;
             if (cooling && cooldownUntil - start > 0) {
@@ -106,12 +125,15 @@ public final class CallBudget {
             }
             wait = start - now;
             if (wait > maxWaitNanos) {
-                throw refused(Duration.ofNanos(wait), cooldown);
+                throw ZapierBudget.refused(perWindow, Duration.ofNanos(wait), cooldown);
             }
             // Slots are taken in time order, so the oldest is always the one overwritten.
             slots[next] = start;
             next = (next + 1) % perWindow;
             used = Math.min(used + 1, perWindow);
+            if (mine != null) {
+                mine.addLast(start);
+            }
         }
         if (wait > 0) {
             clock.sleep(wait);
@@ -119,7 +141,25 @@ public final class CallBudget {
         return Duration.ofNanos(Math.max(0, wait));
     }
 
-    /** Zapier answered 429: no call starts before this wait has passed. A shorter one never cuts it. */
+    /** The caller's calls still in the window, oldest first; forgets callers gone quiet, once a window. */
+    private ArrayDeque<Long> callerCalls(String caller, long now) {
+        if (now - lastSweep > windowNanos) {
+            byCaller.values().forEach(calls -> dropOld(calls, now));
+            byCaller.values().removeIf(ArrayDeque::isEmpty);
+            lastSweep = now;
+        }
+        ArrayDeque<Long> calls = byCaller.computeIfAbsent(caller, c -> new ArrayDeque<>());
+        dropOld(calls, now);
+        return calls;
+    }
+
+    private void dropOld(ArrayDeque<Long> calls, long now) {
+        while (!calls.isEmpty() && calls.peekFirst() + windowNanos - now <= 0) {
+            calls.removeFirst();
+        }
+    }
+
+    @Override
     public synchronized void coolDown(Duration retryAfter) {
         long until = clock.nanoTime() + Math.max(0, retryAfter.toNanos());
         if (!cooling || until - cooldownUntil > 0) {
@@ -128,7 +168,7 @@ public final class CallBudget {
         }
     }
 
-    /** What is left of the cooldown, zero when there is none. */
+    @Override
     public synchronized Duration cooldownLeft() {
         long left = cooling ? cooldownUntil - clock.nanoTime() : 0;
         return Duration.ofNanos(Math.max(0, left));
@@ -137,14 +177,5 @@ public final class CallBudget {
     /** Calls allowed in any rolling window. */
     public int perWindow() {
         return perWindow;
-    }
-
-    private ZapierRateLimitException refused(Duration wait, boolean cooldown) {
-        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-        String detail = cooldown
-                ? "Zapier asked for a pause after too many calls; calls resume in " + seconds + " s"
-                : "Zapconnect's budget of " + perWindow + " calls a minute to Zapier is spent; the next call can be "
-                        + "made in " + seconds + " s";
-        return new ZapierRateLimitException(new ZapierError(429, REFUSED_CODE, "RateLimited", detail, null), wait);
     }
 }

@@ -36,6 +36,8 @@ public class ZapconnectSettings {
     public static final String AUTHENTICATIONS_MAX = "zapconnect.cache.authentications-max-entries";
     public static final String RATE_LIMIT = "zapconnect.rate-limit.per-minute";
     public static final String RATE_LIMIT_WAIT = "zapconnect.rate-limit.max-wait-ms";
+    public static final String RATE_LIMIT_CALLER_SHARE = "zapconnect.rate-limit.caller-share";
+    public static final String RATE_LIMIT_MAX_COOLDOWN = "zapconnect.rate-limit.max-cooldown-s";
     public static final String RETRY_WAIT = "zapconnect.retry.max-wait-ms";
     public static final String MAX_CONNECTIONS = "zapconnect.max-connections";
     public static final String CIRCUIT_DELAY = "zapconnect.circuit.delay-ms";
@@ -104,6 +106,14 @@ public class ZapconnectSettings {
     long rateLimitMaxWaitMillis;
 
     @Inject
+    @ConfigProperty(name = RATE_LIMIT_CALLER_SHARE, defaultValue = "0.5")
+    double rateLimitCallerShare;
+
+    @Inject
+    @ConfigProperty(name = RATE_LIMIT_MAX_COOLDOWN, defaultValue = "300")
+    long rateLimitMaxCooldownSeconds;
+
+    @Inject
     @ConfigProperty(name = RETRY_WAIT, defaultValue = "3000")
     long retryMaxWaitMillis;
 
@@ -143,6 +153,19 @@ public class ZapconnectSettings {
     /** How long a call may wait for the budget before it is refused. */
     public Duration rateLimitMaxWait() {
         return Duration.ofMillis(rateLimitMaxWaitMillis);
+    }
+
+    /**
+     * The part of the budget one caller (a user, or the anonymous shared caller) may spend in any
+     * rolling minute, from just above 0 to 1 (no limit).
+     */
+    public double rateLimitCallerShare() {
+        return rateLimitCallerShare;
+    }
+
+    /** The longest pause a 429's {@code Retry-After} imposes on every caller. */
+    public Duration rateLimitMaxCooldown() {
+        return Duration.ofSeconds(Math.max(1, Math.min(rateLimitMaxCooldownSeconds, 86_400)));
     }
 
     /** The longest {@code Retry-After} of a 429 or 503 that is waited out and retried once. */
@@ -270,6 +293,12 @@ public class ZapconnectSettings {
         }
         if (rateLimitMaxWaitMillis < 0 || retryMaxWaitMillis < 0 || circuitDelayMillis < 0) {
             problems.add(RATE_LIMIT_WAIT + ", " + RETRY_WAIT + " and " + CIRCUIT_DELAY + " must not be negative");
+        }
+        if (!(rateLimitCallerShare > 0 && rateLimitCallerShare <= 1)) {
+            problems.add(RATE_LIMIT_CALLER_SHARE + " must be above 0 and at most 1");
+        }
+        if (rateLimitMaxCooldownSeconds < 1 || rateLimitMaxCooldownSeconds > 86_400) {
+            problems.add(RATE_LIMIT_MAX_COOLDOWN + " must be from 1 to 86400 seconds");
         }
         if (maxConnections <= 0) {
             problems.add(MAX_CONNECTIONS + " must be positive");

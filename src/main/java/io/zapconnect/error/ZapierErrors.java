@@ -8,6 +8,8 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.JsonException;
 import java.io.StringReader;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -66,26 +68,34 @@ public final class ZapierErrors {
         return new ZapierError(status, text(first.get("code")), text(first.get("title")), text(first.get("detail")), id);
     }
 
+    /** The longest wait read from a {@code Retry-After}: past it, a value is taken as this. */
+    public static final Duration LONGEST_RETRY_AFTER = Duration.ofDays(1);
+
     /**
      * {@code Retry-After} as delay-seconds or an HTTP-date (RFC 9110 10.2.3); null when absent or
-     * unreadable. A date in the past gives zero.
+     * unreadable. Read leniently, since a proxy may send what the RFC does not allow: a fraction of
+     * a second is rounded up, a negative wait is unreadable, and a date in the past gives zero. A
+     * value past {@link #LONGEST_RETRY_AFTER}, however large, gives that (the caller bounds it
+     * further): no value overflows.
      */
     public static Duration parseRetryAfter(String header, Clock clock) {
         if (header == null || header.isBlank()) {
             return null;
         }
         String value = header.trim();
+        if (value.matches("\\+?\\d+(\\.\\d*)?|\\+?\\.\\d+")) {
+            BigDecimal seconds = new BigDecimal(value.startsWith("+") ? value.substring(1) : value)
+                    .setScale(0, RoundingMode.CEILING);
+            return seconds.compareTo(BigDecimal.valueOf(LONGEST_RETRY_AFTER.toSeconds())) >= 0
+                    ? LONGEST_RETRY_AFTER : Duration.ofSeconds(seconds.longValueExact());
+        }
         try {
-            long seconds = Long.parseLong(value);
-            return seconds < 0 ? null : Duration.ofSeconds(seconds);
-        } catch (NumberFormatException notSeconds) {
-            try {
-                Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-                Duration wait = Duration.between(clock.instant(), at);
-                return wait.isNegative() ? Duration.ZERO : wait;
-            } catch (DateTimeParseException notADate) {
-                return null;
-            }
+            Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            Duration wait = Duration.between(clock.instant(), at);
+            return wait.isNegative() ? Duration.ZERO
+                    : wait.compareTo(LONGEST_RETRY_AFTER) > 0 ? LONGEST_RETRY_AFTER : wait;
+        } catch (DateTimeParseException notADate) {
+            return null;
         }
     }
 

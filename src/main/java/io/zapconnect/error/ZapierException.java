@@ -56,6 +56,11 @@ public abstract class ZapierException extends RuntimeException {
         return Optional.ofNullable(requestId);
     }
 
+    /** What Zapier said, as the record this exception was built from. */
+    public ZapierError error() {
+        return new ZapierError(status, code, title, detail, requestId);
+    }
+
     private static String describe(ZapierError error) {
         Objects.requireNonNull(error, "error");
         StringBuilder text = new StringBuilder("Zapier");

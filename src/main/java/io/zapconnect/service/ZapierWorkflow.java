@@ -369,7 +369,7 @@ public class ZapierWorkflow {
         try {
             sending.set(caller.token());
             try {
-                return gateway.call(endpoint, idempotent, call);
+                return gateway.call(caller.user(), endpoint, idempotent, call);
             } catch (ZapierAuthenticationException rejected) {
                 String renewed = rejected.status() == 401 ? tokens.tokenRejected(caller.principal(), caller.token())
                         : null;
@@ -377,7 +377,7 @@ public class ZapierWorkflow {
                     throw rejected;
                 }
                 sending.set(renewed);
-                return gateway.call(endpoint, idempotent, call);
+                return gateway.call(caller.user(), endpoint, idempotent, call);
             }
         } finally {
             sending.remove();

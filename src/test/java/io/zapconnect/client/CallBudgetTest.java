@@ -129,4 +129,29 @@ class CallBudgetTest {
 
         assertEquals(Duration.ZERO, budget.acquire(), "the refusals did not push the next slot back");
     }
+
+    @Test
+    void aCallerPastItsShareIsRefusedUntilItsOldestCallLeavesTheWindowOthersGoOn() {
+        CallBudget budget = new CallBudget(60, ZapierBudget.callerSlots(60, 0.5), Duration.ofSeconds(2), clock);
+        for (int i = 0; i < 30; i++) {
+            budget.acquire("ada");
+            clock.advance(Duration.ofSeconds(1));
+        }
+
+        ZapierRateLimitException spent = assertThrows(ZapierRateLimitException.class, () -> budget.acquire("ada"));
+        assertEquals(ZapierBudget.CALLER_SHARE_CODE, spent.code().orElseThrow());
+        assertEquals(Duration.ofSeconds(31), spent.retryAfter().orElseThrow(), "ada's first call leaves at 61 s");
+        assertEquals(Duration.ZERO, budget.acquire("linus"), "the rest of the budget is there for others");
+
+        clock.advance(Duration.ofSeconds(31));
+        assertEquals(Duration.ZERO, budget.acquire("ada"));
+    }
+
+    @Test
+    void sharesAreWholeCallsAndAtLeastOne() {
+        assertEquals(30, ZapierBudget.callerSlots(60, 0.5));
+        assertEquals(1, ZapierBudget.callerSlots(60, 0.001));
+        assertEquals(60, ZapierBudget.callerSlots(60, 1));
+        assertEquals(21, ZapierBudget.callerSlots(60, 0.34));
+    }
 }

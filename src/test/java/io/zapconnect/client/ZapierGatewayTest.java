@@ -20,6 +20,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.junit.jupiter.api.Test;
 
 /** The gateway's decisions, on a fake clock: which faults are absorbed, and how Zapier's cooldown is kept. */
@@ -32,6 +33,7 @@ class ZapierGatewayTest {
     /** Zapier, scripted: each call takes the next answer, a value or a failure to throw. */
     private final Deque<Object> answers = new ArrayDeque<>();
     private int calls;
+    private boolean circuitOpen;
 
     private final Supplier<String> zapier = () -> {
         calls++;
@@ -63,6 +65,16 @@ class ZapierGatewayTest {
             }
 
             @Override
+            public double rateLimitCallerShare() {
+                return 0.5;
+            }
+
+            @Override
+            public Duration rateLimitMaxCooldown() {
+                return Duration.ofMinutes(5);
+            }
+
+            @Override
             public Duration circuitDelay() {
                 return Duration.ofSeconds(10);
             }
@@ -70,6 +82,9 @@ class ZapierGatewayTest {
         gateway.circuit = new ZapierCircuit() {
             @Override
             public <T> T send(Supplier<T> call) {
+                if (circuitOpen) {
+                    throw new CircuitBreakerOpenException("open");
+                }
                 return call.get();
             }
         };
@@ -201,14 +216,58 @@ class ZapierGatewayTest {
     @Test
     void pastTheBudgetACallIsRefusedWithoutCallingZapier() {
         for (int i = 0; i < 60; i++) {
-            gateway.call("inputs", false, zapier);
+            gateway.call("caller-" + (i % 2), "inputs", false, zapier);
         }
 
         ZapierRateLimitException refused = assertThrows(ZapierRateLimitException.class,
-                () -> gateway.call("inputs", false, zapier));
+                () -> gateway.call("another-caller", "inputs", false, zapier));
 
         assertEquals(60, calls);
         assertEquals(CallBudget.REFUSED_CODE, refused.code().orElseThrow());
         assertTrue(events.contains("refused"));
+    }
+
+    @Test
+    void aCallTheOpenCircuitRefusesSpendsNoBudget() {
+        circuitOpen = true;
+        for (int i = 0; i < 100; i++) {
+            assertThrows(ZapierUnavailableException.class, () -> gateway.call("apps", true, zapier));
+        }
+        circuitOpen = false;
+
+        for (int i = 0; i < 60; i++) {
+            assertEquals("ok", gateway.call("caller-" + (i % 2), "inputs", false, zapier));
+        }
+        assertEquals(60, calls, "the whole budget was left for the calls the circuit let through");
+    }
+
+    @Test
+    void aWildRetryAfterPausesEveryCallerForTheLongestCooldownOnly() {
+        answers.add(throttled(100_000_000));
+
+        ZapierRateLimitException limited = assertThrows(ZapierRateLimitException.class,
+                () -> gateway.call("apps", true, zapier));
+
+        assertEquals(Duration.ofMinutes(5), limited.retryAfter().orElseThrow(), "what the user is told");
+        assertEquals(Duration.ofMinutes(5), gateway.cooldownLeft());
+        clock.advance(Duration.ofMinutes(5));
+        assertEquals("ok", gateway.call("apps", true, zapier));
+    }
+
+    @Test
+    void oneCallersBurstSpendsItsShareAndLeavesTheRestToOthers() {
+        for (int i = 0; i < 30; i++) {
+            gateway.call("ada", "inputs", false, zapier);
+        }
+
+        ZapierRateLimitException spent = assertThrows(ZapierRateLimitException.class,
+                () -> gateway.call("ada", "inputs", false, zapier));
+        assertEquals(ZapierBudget.CALLER_SHARE_CODE, spent.code().orElseThrow());
+        assertTrue(spent.getMessage().contains("Your share"), spent.getMessage());
+        assertEquals(30, calls, "refused without calling Zapier");
+
+        assertEquals("ok", gateway.call("linus", "inputs", false, zapier), "another user is served");
+        clock.advance(CallBudget.WINDOW);
+        assertEquals("ok", gateway.call("ada", "inputs", false, zapier), "a window later, ada's share is back");
     }
 }

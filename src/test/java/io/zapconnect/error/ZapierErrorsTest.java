@@ -105,6 +105,23 @@ class ZapierErrorsTest {
         assertNull(ZapierErrors.parseRetryAfter("-5", NOW));
     }
 
+    @Test
+    void hugeFractionalAndFarOffRetryAfterNeverOverflow() {
+        assertEquals(ZapierErrors.LONGEST_RETRY_AFTER, ZapierErrors.parseRetryAfter("100000000", NOW));
+        assertEquals(ZapierErrors.LONGEST_RETRY_AFTER,
+                ZapierErrors.parseRetryAfter("99999999999999999999999999999", NOW));
+        assertEquals(ZapierErrors.LONGEST_RETRY_AFTER, ZapierErrors.parseRetryAfter("Fri, 31 Dec 9999 23:59:59 GMT", NOW));
+        assertEquals(Duration.ofSeconds(2), ZapierErrors.parseRetryAfter("1.2", NOW));
+        assertEquals(Duration.ofSeconds(1), ZapierErrors.parseRetryAfter("0.001", NOW));
+        assertEquals(Duration.ZERO, ZapierErrors.parseRetryAfter("0", NOW));
+        assertNull(ZapierErrors.parseRetryAfter("-1.5", NOW));
+        assertNull(ZapierErrors.parseRetryAfter("1e9", NOW));
+        // Each of these, read whole as nanoseconds, overflows a long.
+        ZapierRateLimitException huge = (ZapierRateLimitException) ZapierErrors.fromResponse(429, "", null,
+                "9223372036854775807", NOW);
+        assertEquals(ZapierErrors.LONGEST_RETRY_AFTER, huge.retryAfter().orElseThrow());
+    }
+
     private static String resource(String name) {
         try (InputStream in = ZapierErrorsTest.class.getResourceAsStream("/zapier/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

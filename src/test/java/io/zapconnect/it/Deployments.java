@@ -1,6 +1,10 @@
 package io.zapconnect.it;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.zapconnect.store.Migrations;
 import io.zapconnect.stub.StubZapier;
 import java.io.File;
 import java.io.IOException;
@@ -8,10 +12,14 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.database.derby.DerbyDatabaseType;
+import org.flywaydb.database.postgresql.PostgreSQLDatabaseType;
 import org.jboss.shrinkwrap.api.Filters;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
@@ -71,18 +79,27 @@ public final class Deployments {
         Map<String, String> secrets = new TreeMap<>(all);
         secrets.keySet().retainAll(SECRETS);
         all.keySet().removeAll(SECRETS);
-        return ShrinkWrap.create(WebArchive.class, name + ".war")
+        WebArchive archive = ShrinkWrap.create(WebArchive.class, name + ".war");
+        for (String database : List.of("derby", "postgresql", "h2")) {
+            for (String script : Migrations.SCRIPTS) {
+                archive.addAsResource("io/zapconnect/store/migration/" + database + "/" + script);
+            }
+        }
+        return archive
                 .addClass(EnvironmentSecrets.class)
                 .addAsResource(new StringAsset(lines(secrets)), EnvironmentSecrets.RESOURCE)
                 // The PostgreSQL test runs outside the server; its classes stay out of the archives.
                 .addPackages(false, Filters.exclude(".*PostgreSQL.*"), "io.zapconnect.client", "io.zapconnect.model",
-                        "io.zapconnect.error", "io.zapconnect.service", "io.zapconnect.config", "io.zapconnect.account")
+                        "io.zapconnect.error", "io.zapconnect.service", "io.zapconnect.config", "io.zapconnect.account",
+                        "io.zapconnect.store")
                 .addClasses(StubZapier.class, StubZapier.StubApplication.class, StubZapier.Recorded.class,
                         StubZapier.Answer.class, Deployments.class)
                 .addAsResource(new StringAsset(CONFIG_SOURCES),
                         "META-INF/services/org.eclipse.microprofile.config.spi.ConfigSource")
                 .addAsResource(new StringAsset(productSettings() + lines(all)), "META-INF/microprofile-config.properties")
-                .addAsLibrary(jarOf(Caffeine.class));
+                .addAsLibraries(jarOf(Caffeine.class), jarOf(Flyway.class), jarOf(DerbyDatabaseType.class),
+                        jarOf(PostgreSQLDatabaseType.class), jarOf(ObjectMapper.class), jarOf(JsonFactory.class),
+                        jarOf(JsonAutoDetect.class));
     }
 
     /**

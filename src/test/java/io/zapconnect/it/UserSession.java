@@ -14,30 +14,75 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
 
 /** A browser-like HTTP session of one user of an application: cookies kept, redirects not followed. */
 public final class UserSession {
 
-    private final HttpClient client = HttpClient.newBuilder()
-            .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL)).version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
-    private final String context;
+    /** The response header a test balancer names the server that answered with. */
+    public static final String SERVED_BY = "X-Served-By";
 
-    private UserSession(String context) {
-        this.context = context;
+    private final HttpClient client;
+    private final String base;
+    private final Map<String, String> extraHeaders = new TreeMap<>();
+    private final List<String> servedBy = new CopyOnWriteArrayList<>();
+
+    private UserSession(String base, SSLContext tls) {
+        this.base = base;
+        HttpClient.Builder client = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL)).version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5));
+        if (tls != null) {
+            client.sslContext(tls);
+        }
+        this.client = client.build();
     }
 
     /** Nobody signed in. */
     public static UserSession anonymous(String context) {
-        return new UserSession(context);
+        return new UserSession(Http.server() + context, null);
     }
 
     /** Signs in through the application's FORM login, as a person would. */
     public static UserSession signIn(String context, String user, String password) {
-        UserSession session = new UserSession(context);
+        return signIn(new UserSession(Http.server() + context, null), user, password);
+    }
+
+    /**
+     * Signs in to the application at this base URL (scheme, host, port and context root), over
+     * TLS that trusts what {@code tls} trusts.
+     */
+    public static UserSession signInAt(String base, SSLContext tls, String user, String password) {
+        return signIn(new UserSession(base, tls), user, password);
+    }
+
+    /** Nobody signed in, at this base URL, over TLS that trusts what {@code tls} trusts. */
+    public static UserSession anonymousAt(String base, SSLContext tls) {
+        return new UserSession(base, tls);
+    }
+
+    /** Adds a header to every request from now on (empty value: no longer). */
+    public UserSession header(String name, String value) {
+        if (value == null || value.isEmpty()) {
+            extraHeaders.remove(name);
+        } else {
+            extraHeaders.put(name, value);
+        }
+        return this;
+    }
+
+    /** The {@value #SERVED_BY} header of every answer so far, in order. */
+    public List<String> servedBy() {
+        return List.copyOf(servedBy);
+    }
+
+    private static UserSession signIn(UserSession session, String user, String password) {
         HttpResponse<String> challenge = session.get("/signin");
         // The login page, by redirect (Open Liberty) or served in place (WildFly): both are FORM login.
         if (challenge.statusCode() == 302) {
@@ -112,12 +157,16 @@ public final class UserSession {
     }
 
     private URI uri(String path) {
-        return URI.create(path.startsWith("http") ? path : Http.server() + context + path);
+        return URI.create(path.startsWith("http") ? path : base + path);
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            extraHeaders.forEach(request::header);
+            HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            response.headers().firstValue(SERVED_BY).ifPresent(servedBy::add);
+            return response;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -125,4 +125,55 @@ class WorkApiIT {
         assertEquals(400, postJson(API + "/zaps", null, "{\"title\": \"x\", \"steps\": [{\"action\": \""
                 + WEBHOOK_ACTION + "\", \"inputs\": {}}]}").statusCode(), "authentication must be said");
     }
+
+    @Test
+    void aRetryWithTheSameIdempotencyKeyGetsTheFirstRunBackAndAnotherRequestUnderItIsRefused() {
+        String key = java.util.UUID.randomUUID().toString();
+        String body = "{\"action\": \"" + WEBHOOK_ACTION + "\", \"authentication\": null, \"inputs\": {\"url\": "
+                + "\"https://e.example/once\"}}";
+
+        HttpResponse<String> first = postWithKey(API + "/action-runs", key, body);
+        HttpResponse<String> retried = postWithKey(API + "/action-runs", key, body);
+
+        assertEquals(202, first.statusCode(), first.body());
+        assertEquals(202, retried.statusCode(), retried.body());
+        assertEquals(json(first).getString("id"), json(retried).getString("id"), "one run, not two");
+        assertEquals("true", retried.headers().firstValue("Idempotent-Replayed").orElse(""));
+        assertEquals(first.headers().firstValue("Location"), retried.headers().firstValue("Location"));
+        assertTrue(first.headers().firstValue("Idempotent-Replayed").isEmpty());
+
+        HttpResponse<String> other = postWithKey(API + "/action-runs", key, body.replace("once", "twice"));
+        assertEquals(422, other.statusCode(), other.body());
+        assertEquals("urn:zapconnect:problem:idempotency-key-reused", json(other).getString("type"));
+        HttpResponse<String> unfit = postWithKey(API + "/action-runs", "bad key with spaces", body);
+        assertEquals(400, unfit.statusCode(), unfit.body());
+        assertEquals("application/problem+json", unfit.headers().firstValue("Content-Type").orElse(""));
+        HttpResponse<String> without = postJson(API + "/action-runs", null, body);
+        assertTrue(!json(without).getString("id").equals(json(first).getString("id")), "no key: a run each time");
+    }
+
+    @Test
+    void aZapCreatedWithAKeyIsCreatedOnceAndAFailedRequestLeavesItsKeyFree() {
+        String key = java.util.UUID.randomUUID().toString();
+        String zap = """
+                {"title": "Once", "steps": [{"action": "%s", "authentication": null, "inputs": {"url": "https://e.example"}}]}
+                """.formatted(WEBHOOK_ACTION);
+        knobs("{\"failure\": \"500\"}");
+        HttpResponse<String> failed = postWithKey(API + "/zaps", key, zap);
+        assertEquals(502, failed.statusCode(), failed.body());
+        send("DELETE", "/zapconnect/sandbox/knobs", ALICE, null, null);
+
+        HttpResponse<String> created = postWithKey(API + "/zaps", key, zap);
+        HttpResponse<String> again = postWithKey(API + "/zaps", key, zap);
+
+        assertEquals(201, created.statusCode(), created.body());
+        assertEquals(201, again.statusCode(), again.body());
+        assertEquals(json(created).getString("id"), json(again).getString("id"));
+    }
+
+    static HttpResponse<String> postWithKey(String url, String key, String json) {
+        return Http.send(Http.request(url).POST(java.net.http.HttpRequest.BodyPublishers.ofString(json))
+                .header("Content-Type", "application/json").header("X-Zapconnect-Request", "1")
+                .header("Idempotency-Key", key));
+    }
 }

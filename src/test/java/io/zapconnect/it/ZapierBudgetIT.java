@@ -44,6 +44,8 @@ class ZapierBudgetIT {
                 "zapconnect.api-url", Deployments.sandboxUrl(NAME),
                 "zapconnect.access-token", TOKEN,
                 "zapconnect.rate-limit.per-minute", "60",
+                // One caller here, the Java API's anonymous one: the whole budget is its share.
+                "zapconnect.rate-limit.caller-share", "1",
                 "zapconnect.rate-limit.max-wait-ms", "2000"))
                 .addClass(Http.class);
     }

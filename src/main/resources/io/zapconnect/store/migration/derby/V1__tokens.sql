@@ -1,6 +1,5 @@
 -- Zapconnect's token store: one row per enterprise user. Tokens are AES-GCM ciphertext
--- ("v1.<key id>.<base64>"), never plain text. Zapconnect creates this table at first use when it
--- may; run this beforehand when its database user may not create tables.
+-- ("v1.<key id>.<base64>"), never plain text.
 CREATE TABLE zapconnect_tokens (
     user_id       VARCHAR(255)  NOT NULL PRIMARY KEY,
     access_token  VARCHAR(4000) NOT NULL,

@@ -1,0 +1,235 @@
+package io.zapconnect.client;
+
+import io.zapconnect.config.Digests;
+import io.zapconnect.config.ZapconnectSettings;
+import io.zapconnect.store.DatabaseSettings;
+import io.zapconnect.store.DatabaseUnavailableException;
+import io.zapconnect.store.ZapconnectDatabase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.LongSupplier;
+
+/**
+ * The Zapier budget of every server at once, kept in the database they share: the calls of the
+ * last window (when each started, for whom) and Zapier's cooldown. A restarted or added server
+ * finds the calls its peers made; a 429 seen by one pauses all.
+ *
+ * <p>Each decision is one short transaction that holds the budget's row lock, so that two servers
+ * never both take the last slot: it reads the cooldown and the calls of the window, and records
+ * the call it lets go (possibly a little in the future, when the caller waits for it). Times are
+ * the servers' clocks, which NTP keeps within far less than the window's one-second margin. The
+ * budget is named by Zapier's URL, so that every application calling the same Zapier from these
+ * servers spends the same one.
+ */
+@ApplicationScoped
+public class SharedCallBudget implements ZapierBudget {
+
+    @Inject
+    ZapconnectDatabase database;
+
+    @Inject
+    DatabaseSettings databaseSettings;
+
+    @Inject
+    ZapconnectSettings settings;
+
+    /** Milliseconds since the epoch; a fake in tests. */
+    LongSupplier clock = System::currentTimeMillis;
+    /** How callers wait for a slot. */
+    CallBudget.Clock sleeper = CallBudget.Clock.SYSTEM;
+
+    private volatile String key;
+
+    /** Whether the budget is kept here: asked for, or {@code auto} with a database configured. */
+    public boolean enabled() {
+        return switch (databaseSettings.sharedBudget()) {
+            case "database" -> true;
+            case "memory" -> false;
+            default -> database.configured();
+        };
+    }
+
+    @Override
+    public Duration acquire(String caller) {
+        int perWindow = settings.rateLimitPerMinute();
+        int callerSlots = ZapierBudget.callerSlots(perWindow, settings.rateLimitCallerShare());
+        long window = WINDOW.toMillis();
+        long maxWait = settings.rateLimitMaxWait().toMillis();
+        String who = Digests.sha256Base64Url(caller);
+        long wait;
+        try (Connection connection = database.connection()) {
+            connection.setAutoCommit(false);
+            try {
+                long now = clock.getAsLong();
+                long cooldownUntil = lock(connection);
+                if (callerSlots < perWindow) {
+                    Long oldest = nthLatest(connection, who, callerSlots);
+                    if (oldest != null && oldest + window > now) {
+                        connection.rollback();
+                        throw ZapierBudget.shareSpent(callerSlots, Duration.ofMillis(oldest + window - now));
+                    }
+                }
+                long start = now;
+                boolean cooldown = false;
+                if (cooldownUntil > start) {
+                    start = cooldownUntil;
+                    cooldown = true;
+                }
+                Long slot = nthLatest(connection, null, perWindow);
+                if (slot != null && slot + window > start) {
+                    start = slot + window;
+                    cooldown = false;
+                }
+                wait = start - now;
+                if (wait > maxWait) {
+                    connection.rollback();
+                    throw ZapierBudget.refused(perWindow, Duration.ofMillis(wait), cooldown);
+                }
+                record(connection, who, start);
+                if (ThreadLocalRandom.current().nextInt(32) == 0) {
+                    forgetBefore(connection, now - 2 * window);
+                }
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new DatabaseUnavailableException("The shared Zapier budget could not be read: " + e.getMessage(), e);
+        }
+        if (wait > 0) {
+            sleeper.sleep(Duration.ofMillis(wait).toNanos());
+        }
+        return Duration.ofMillis(Math.max(0, wait));
+    }
+
+    @Override
+    public void coolDown(Duration retryAfter) {
+        long until = clock.getAsLong() + Math.max(0, retryAfter.toMillis());
+        try (Connection connection = database.connection()) {
+            ensureRow(connection);
+            try (PreparedStatement update = connection.prepareStatement("UPDATE zapconnect_budget SET cooldown_until = ?, "
+                    + "version = version + 1 WHERE budget_key = ? AND cooldown_until < ?")) {
+                update.setLong(1, until);
+                update.setString(2, key());
+                update.setLong(3, until);
+                update.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new DatabaseUnavailableException("The shared Zapier budget could not be written: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Duration cooldownLeft() {
+        try (Connection connection = database.connection();
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT cooldown_until FROM zapconnect_budget WHERE budget_key = ?")) {
+            select.setString(1, key());
+            try (ResultSet row = select.executeQuery()) {
+                long left = row.next() ? row.getLong(1) - clock.getAsLong() : 0;
+                return Duration.ofMillis(Math.max(0, left));
+            }
+        } catch (SQLException e) {
+            throw new DatabaseUnavailableException("The shared Zapier budget could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Takes the budget's row lock for this transaction, making the row at first; answers the cooldown. */
+    private long lock(Connection connection) throws SQLException {
+        for (int attempt = 0; attempt < 2; attempt++) {
+            // An update that changes the row takes its write lock, on every database.
+            try (PreparedStatement lock = connection.prepareStatement(
+                    "UPDATE zapconnect_budget SET version = version + 1 WHERE budget_key = ?")) {
+                lock.setString(1, key());
+                if (lock.executeUpdate() == 1) {
+                    try (PreparedStatement select = connection.prepareStatement(
+                            "SELECT cooldown_until FROM zapconnect_budget WHERE budget_key = ?")) {
+                        select.setString(1, key());
+                        try (ResultSet row = select.executeQuery()) {
+                            row.next();
+                            return row.getLong(1);
+                        }
+                    }
+                }
+            }
+            connection.commit();
+            ensureRow(connection);
+        }
+        throw new SQLException("The budget row of " + key() + " could not be made");
+    }
+
+    /** Makes the budget's row when it is missing; another server making it meanwhile is as good. */
+    private void ensureRow(Connection connection) throws SQLException {
+        boolean manual = !connection.getAutoCommit();
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO zapconnect_budget (budget_key, cooldown_until, version) VALUES (?, 0, 0)")) {
+            insert.setString(1, key());
+            insert.executeUpdate();
+        } catch (SQLException raced) {
+            if (raced.getSQLState() == null || !raced.getSQLState().startsWith("23")) {
+                throw raced;
+            }
+        }
+        if (manual) {
+            connection.commit();
+        }
+    }
+
+    /**
+     * When the n-th latest call of the budget (of one caller, when given) started, or null when
+     * there are fewer than n.
+     */
+    private Long nthLatest(Connection connection, String caller, int n) throws SQLException {
+        String sql = "SELECT started_at FROM zapconnect_budget_calls WHERE budget_key = ?"
+                + (caller == null ? "" : " AND caller = ?")
+                + " ORDER BY started_at DESC OFFSET ? ROWS FETCH NEXT 1 ROWS ONLY";
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            int i = 1;
+            select.setString(i++, key());
+            if (caller != null) {
+                select.setString(i++, caller);
+            }
+            select.setInt(i, n - 1);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? row.getLong(1) : null;
+            }
+        }
+    }
+
+    private void record(Connection connection, String caller, long start) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO zapconnect_budget_calls (budget_key, started_at, caller) VALUES (?, ?, ?)")) {
+            insert.setString(1, key());
+            insert.setLong(2, start);
+            insert.setString(3, caller);
+            insert.executeUpdate();
+        }
+    }
+
+    private void forgetBefore(Connection connection, long before) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM zapconnect_budget_calls WHERE budget_key = ? AND started_at < ?")) {
+            delete.setString(1, key());
+            delete.setLong(2, before);
+            delete.executeUpdate();
+        }
+    }
+
+    /** The budget's name: the Zapier it is spent at. */
+    private String key() {
+        String k = key;
+        if (k == null) {
+            k = settings.apiUrl().toString().replaceFirst("/+$", "");
+            k = k.length() > 255 ? Digests.sha256Base64Url(k) : k;
+            key = k;
+        }
+        return k;
+    }
+}
