@@ -9,8 +9,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
 
 /**
@@ -80,45 +81,101 @@ public class TokenStore {
         }
     }
 
+    /** The right to refresh a user's tokens, held until it is completed, released, or its time is up. */
+    public record Lease(StoredTokens tokens, long version) {
+    }
+
     /**
-     * Runs the change with the user's row locked against every other server and thread: it sees
-     * the row as it is now, and what it returns is stored before the lock goes. A change that
-     * returns its input (or null, to keep nothing) writes nothing (null deletes the row).
+     * Claims the refresh of the user's tokens for this long, unless another server or thread holds
+     * it: one short transaction, so that no lock is held while the token endpoint is called.
      *
-     * @return the tokens after the change, empty when the user has none
+     * @return the tokens as they are now, with the lease; empty when the user has none or the
+     *         lease is somebody else's
      */
-    public Optional<StoredTokens> updateLocked(String user, UnaryOperator<StoredTokens> change) {
+    public Optional<Lease> claimRefresh(String user, Duration leaseFor, Instant now) {
         try (Connection connection = connection()) {
             connection.setAutoCommit(false);
             try {
-                // An update that changes nothing still takes the row's write lock, on every database.
-                try (PreparedStatement lock = connection.prepareStatement(
-                        "UPDATE " + TABLE + " SET version = version WHERE user_id = ?")) {
-                    lock.setString(1, user);
-                    if (lock.executeUpdate() == 0) {
+                try (PreparedStatement claim = connection.prepareStatement("UPDATE " + TABLE + " SET refresh_lease = ? "
+                        + "WHERE user_id = ? AND (refresh_lease IS NULL OR refresh_lease < ?)")) {
+                    claim.setLong(1, now.plus(leaseFor).toEpochMilli());
+                    claim.setString(2, user);
+                    claim.setLong(3, now.toEpochMilli());
+                    if (claim.executeUpdate() == 0) {
                         connection.commit();
                         return Optional.empty();
                     }
                 }
-                StoredTokens current = read(connection, user).orElseThrow();
-                StoredTokens next = change.apply(current);
-                if (next == null) {
-                    try (PreparedStatement delete = connection.prepareStatement(
-                            "DELETE FROM " + TABLE + " WHERE user_id = ?")) {
-                        delete.setString(1, user);
-                        delete.executeUpdate();
-                    }
-                } else if (next != current) {
-                    update(connection, user, next);
-                }
+                Optional<StoredTokens> tokens = read(connection, user);
+                long version = version(connection, user);
                 connection.commit();
-                return Optional.ofNullable(next);
+                return tokens.map(t -> new Lease(t, version));
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
             }
         } catch (SQLException e) {
             throw failure("update", e);
+        }
+    }
+
+    /**
+     * Stores the refreshed tokens and ends the lease, unless the row changed since the lease was
+     * taken (the user reconnected or disconnected meanwhile: theirs wins).
+     *
+     * @return whether they were stored
+     */
+    public boolean completeRefresh(String user, Lease lease, StoredTokens next) {
+        TokenCipher cipher = cipher();
+        try (Connection connection = connection();
+                PreparedStatement update = connection.prepareStatement("UPDATE " + TABLE + " SET access_token = ?, "
+                        + "refresh_token = ?, expires_at = ?, scope = ?, version = version + 1, refresh_lease = NULL "
+                        + "WHERE user_id = ? AND version = ?")) {
+            update.setString(1, cipher.encrypt(next.accessToken(), user + "|access"));
+            update.setString(2, cipher.encrypt(next.refreshToken(), user + "|refresh"));
+            update.setTimestamp(3, Timestamp.from(next.expiresAt()));
+            update.setString(4, next.scope());
+            update.setString(5, user);
+            update.setLong(6, lease.version());
+            return update.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw failure("write", e);
+        }
+    }
+
+    /** Gives the lease up, the refresh not done, for the next caller to try. */
+    public void releaseRefresh(String user, Lease lease) {
+        try (Connection connection = connection();
+                PreparedStatement release = connection.prepareStatement(
+                        "UPDATE " + TABLE + " SET refresh_lease = NULL WHERE user_id = ? AND version = ?")) {
+            release.setString(1, user);
+            release.setLong(2, lease.version());
+            release.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("update", e);
+        }
+    }
+
+    /** Forgets the user's tokens if they are still the ones of the lease. */
+    public boolean deleteLeased(String user, Lease lease) {
+        try (Connection connection = connection();
+                PreparedStatement delete = connection.prepareStatement(
+                        "DELETE FROM " + TABLE + " WHERE user_id = ? AND version = ?")) {
+            delete.setString(1, user);
+            delete.setLong(2, lease.version());
+            return delete.executeUpdate() > 0;
+        } catch (SQLException e) {
+            throw failure("delete", e);
+        }
+    }
+
+    private static long version(Connection connection, String user) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT version FROM " + TABLE
+                + " WHERE user_id = ?")) {
+            select.setString(1, user);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? row.getLong(1) : -1;
+            }
         }
     }
 
@@ -174,8 +231,8 @@ public class TokenStore {
     private int update(Connection connection, String user, StoredTokens tokens) throws SQLException {
         TokenCipher cipher = cipher();
         try (PreparedStatement update = connection.prepareStatement("UPDATE " + TABLE + " SET access_token = ?, "
-                + "refresh_token = ?, expires_at = ?, scope = ?, connected_at = ?, version = version + 1 "
-                + "WHERE user_id = ?")) {
+                + "refresh_token = ?, expires_at = ?, scope = ?, connected_at = ?, version = version + 1, "
+                + "refresh_lease = NULL WHERE user_id = ?")) {
             update.setString(1, cipher.encrypt(tokens.accessToken(), user + "|access"));
             update.setString(2, cipher.encrypt(tokens.refreshToken(), user + "|refresh"));
             update.setTimestamp(3, Timestamp.from(tokens.expiresAt()));

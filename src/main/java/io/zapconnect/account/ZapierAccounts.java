@@ -1,16 +1,22 @@
 package io.zapconnect.account;
 
+import io.zapconnect.account.TokenStore.Lease;
 import io.zapconnect.account.ZapierOAuthClient.Grant;
 import io.zapconnect.error.ZapierAuthenticationException;
+import io.zapconnect.error.ZapierError;
 import io.zapconnect.error.ZapierException;
+import io.zapconnect.error.ZapierUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
 /**
  * Each enterprise user's own Zapier account: connecting it, its access token (refreshed before it
@@ -18,8 +24,10 @@ import java.util.logging.Logger;
  *
  * <p>Refresh tokens rotate: the first use of one spends it. So a user's refresh happens once even
  * when many threads, or many servers sharing the database, find the token expiring at the same
- * moment: a lock per user inside this server, and the row's lock in the database across servers;
- * whoever gets the lock second finds the fresh token and uses it.
+ * moment: a lock per user inside this server, and across servers a lease on the user's row, taken
+ * in one short transaction; the token endpoint is called outside any transaction, and whoever did
+ * not get the lease finds the fresh token in the row. When the refresh fails, a token that has not
+ * expired yet (it was only within the refresh margin) is still used.
  */
 @ApplicationScoped
 public class ZapierAccounts {
@@ -28,6 +36,8 @@ public class ZapierAccounts {
     private static final int STRIPES = 64;
     /** RFC 6749 5.2: the refresh token is invalid, expired or revoked. Only this forgets a connection. */
     static final String INVALID_GRANT = "invalid_grant";
+    /** How long one refresh may hold the lease: the token endpoint's connect and read timeouts, and a margin. */
+    static final Duration LEASE = Duration.ofSeconds(30);
 
     @Inject
     TokenStore store;
@@ -116,32 +126,91 @@ public class ZapierAccounts {
         ReentrantLock lock = locks[Math.floorMod(user.hashCode(), STRIPES)];
         lock.lock();
         try {
-            return store.updateLocked(user, current -> {
-                Instant now = clock.instant();
-                boolean fresh = !current.accessToken().equals(stale)
-                        && !current.expiresWithin(settings.refreshMargin(), now);
-                if (fresh) {
-                    return current;
-                }
-                try {
-                    Grant grant = oauth.refresh(current.refreshToken());
-                    return new StoredTokens(grant.accessToken(), grant.refreshToken(), grant.expiresAt(),
-                            grant.scope(), current.connectedAt());
-                } catch (ZapierAuthenticationException refused) {
-                    if (!INVALID_GRANT.equals(refused.code().orElse(null))) {
-                        // invalid_client, a proxy's 400 or 401: our side or the path to Zapier is
-                        // wrong, not the user's grant. Keep the connection for when it is mended.
-                        throw refused;
-                    }
-                    // The refresh token no longer works (revoked, or the grant was withdrawn): the
-                    // user must connect again, so keep nothing that cannot work.
-                    LOG.warning(() -> "Zapier refused to refresh the tokens of a user (invalid_grant); their "
-                            + "connection is forgotten");
+            Instant giveUp = clock.instant().plus(LEASE);
+            while (true) {
+                Optional<StoredTokens> current = store.find(user);
+                if (current.isEmpty()) {
                     return null;
                 }
-            }).map(StoredTokens::accessToken).orElse(null);
+                if (fresh(current.get(), stale)) {
+                    return current.get().accessToken();
+                }
+                Optional<Lease> lease = store.claimRefresh(user, LEASE, clock.instant());
+                if (lease.isPresent()) {
+                    return refreshHolding(user, stale, lease.get());
+                }
+                // Another server is refreshing: its tokens will be in the row when it is done.
+                if (clock.instant().isAfter(giveUp)) {
+                    return stillValid(current.get()).orElseThrow(() -> new ZapierUnavailableException(
+                            ZapierUnavailableException.Reason.TIMED_OUT,
+                            ZapierError.noResponse("Refreshing the Zapier account's tokens took too long"), null));
+                }
+                pause();
+            }
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** With the lease: calls the token endpoint, outside any transaction, and stores what it gives. */
+    private String refreshHolding(String user, String stale, Lease lease) {
+        StoredTokens held = lease.tokens();
+        if (fresh(held, stale)) {
+            store.releaseRefresh(user, lease);
+            return held.accessToken();
+        }
+        Grant grant;
+        try {
+            grant = oauth.refresh(held.refreshToken());
+        } catch (ZapierAuthenticationException refused) {
+            if (INVALID_GRANT.equals(refused.code().orElse(null))) {
+                // The refresh token no longer works (revoked, or the grant was withdrawn): the
+                // user must connect again, so keep nothing that cannot work.
+                LOG.warning(() -> "Zapier refused to refresh the tokens of a user (invalid_grant); their "
+                        + "connection is forgotten");
+                store.deleteLeased(user, lease);
+                changed.fire(new ZapierAccountChanged(user));
+                return null;
+            }
+            // invalid_client, a proxy's 400 or 401: our side or the path to Zapier is wrong, not
+            // the user's grant. Keep the connection for when it is mended.
+            store.releaseRefresh(user, lease);
+            return stillValid(held).orElseThrow(() -> refused);
+        } catch (ZapierException failed) {
+            store.releaseRefresh(user, lease);
+            return stillValid(held).orElseThrow(() -> failed);
+        } catch (CircuitBreakerOpenException open) {
+            store.releaseRefresh(user, lease);
+            return stillValid(held).orElseThrow(() -> new ZapierUnavailableException(
+                    ZapierUnavailableException.Reason.CIRCUIT_OPEN,
+                    ZapierError.noResponse("Zapier's token endpoint failed repeatedly; refreshes are paused"), open));
+        }
+        StoredTokens next = new StoredTokens(grant.accessToken(), grant.refreshToken(), grant.expiresAt(),
+                grant.scope(), held.connectedAt());
+        if (!store.completeRefresh(user, lease, next)) {
+            LOG.info(() -> "A user's Zapier connection changed while its tokens were refreshed; the change is kept");
+        }
+        return next.accessToken();
+    }
+
+    /** Whether these tokens need no refresh: newer than the rejected one, and not within the margin. */
+    private boolean fresh(StoredTokens tokens, String stale) {
+        return !tokens.accessToken().equals(stale) && !tokens.expiresWithin(settings.refreshMargin(), clock.instant());
+    }
+
+    /** The access token while it has not expired yet: better than none when a refresh failed. */
+    private Optional<String> stillValid(StoredTokens tokens) {
+        return tokens.expiresAt().isAfter(clock.instant()) ? Optional.of(tokens.accessToken()) : Optional.empty();
+    }
+
+    /** Between two looks at a row another server is refreshing: nothing here to wait on but time. */
+    private static void pause() {
+        try {
+            TimeUnit.MILLISECONDS.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ZapierUnavailableException(ZapierUnavailableException.Reason.TIMED_OUT,
+                    ZapierError.noResponse("Interrupted while the tokens were refreshed elsewhere"), e);
         }
     }
 }

@@ -4,6 +4,7 @@ import io.zapconnect.config.ZapconnectSettings;
 import io.zapconnect.error.ZapierAuthenticationException;
 import io.zapconnect.error.ZapierError;
 import io.zapconnect.error.ZapierErrors;
+import io.zapconnect.error.ZapierServerException;
 import io.zapconnect.error.ZapierUnavailableException;
 import io.zapconnect.error.ZapierUnavailableException.Reason;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 
 /**
  * Zapier's OAuth token endpoint: exchanges an authorization code, or a refresh token, for a new
@@ -73,7 +75,13 @@ public class ZapierOAuthClient {
         return grant(send(settings.tokenUrl(), form));
     }
 
-    /** Spends a refresh token: it works once, and the answer holds its successor. */
+    /**
+     * Spends a refresh token: it works once, and the answer holds its successor. Behind a circuit
+     * breaker of its own: when the token endpoint keeps failing, refreshes fail fast (and the
+     * tokens still valid are used) instead of each waiting for its timeout.
+     */
+    @CircuitBreaker(failOn = {ZapierServerException.class, ZapierUnavailableException.class},
+            requestVolumeThreshold = 4, failureRatio = 0.5, delay = 10_000, successThreshold = 1)
     public Grant refresh(String refreshToken) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "refresh_token");

@@ -20,12 +20,15 @@ import java.util.function.LongSupplier;
  * last window (when each started, for whom) and Zapier's cooldown. A restarted or added server
  * finds the calls its peers made; a 429 seen by one pauses all.
  *
- * <p>Each decision is one short transaction that holds the budget's row lock, so that two servers
- * never both take the last slot: it reads the cooldown and the calls of the window, and records
- * the call it lets go (possibly a little in the future, when the caller waits for it). Times are
- * the servers' clocks, which NTP keeps within far less than the window's one-second margin. The
- * budget is named by Zapier's URL, so that every application calling the same Zapier from these
- * servers spends the same one.
+ * <p>The same ring as {@link CallBudget}'s, in a table: each call takes the slot of the call
+ * {@code per-minute} places before it, one window after that call started. Each decision is one
+ * short transaction that holds the budget's row lock, so that two servers never both take the last
+ * slot, and costs the same whatever the rate: the row, one slot, and (where callers have a share)
+ * that caller's calls of the window. A call let go a little in the future (its caller waits for
+ * it) takes its slot at that time. Times are the servers' clocks, which NTP keeps within far less
+ * than the window's one-second margin. Every server must have the same
+ * {@code zapconnect.rate-limit.per-minute}. The budget is named by Zapier's URL, so that every
+ * application calling the same Zapier from these servers spends the same one.
  */
 @ApplicationScoped
 public class SharedCallBudget implements ZapierBudget {
@@ -61,15 +64,17 @@ public class SharedCallBudget implements ZapierBudget {
         int callerSlots = ZapierBudget.callerSlots(perWindow, settings.rateLimitCallerShare());
         long window = WINDOW.toMillis();
         long maxWait = settings.rateLimitMaxWait().toMillis();
-        String who = Digests.sha256Base64Url(caller);
+        String who = callerSlots < perWindow ? Digests.sha256Base64Url(caller) : null;
         long wait;
         try (Connection connection = database.connection()) {
             connection.setAutoCommit(false);
             try {
                 long now = clock.getAsLong();
-                long cooldownUntil = lock(connection);
-                if (callerSlots < perWindow) {
-                    Long oldest = nthLatest(connection, who, callerSlots);
+                long[] budget = lock(connection);
+                long cooldownUntil = budget[0];
+                int slot = (int) (budget[1] % perWindow);
+                if (who != null) {
+                    Long oldest = callersNthLatest(connection, who, callerSlots);
                     if (oldest != null && oldest + window > now) {
                         connection.rollback();
                         throw ZapierBudget.shareSpent(callerSlots, Duration.ofMillis(oldest + window - now));
@@ -81,9 +86,10 @@ public class SharedCallBudget implements ZapierBudget {
                     start = cooldownUntil;
                     cooldown = true;
                 }
-                Long slot = nthLatest(connection, null, perWindow);
-                if (slot != null && slot + window > start) {
-                    start = slot + window;
+                // The slot of the call perWindow places before this one: free a window after it started.
+                Long previous = slotStart(connection, slot);
+                if (previous != null && previous + window > start) {
+                    start = previous + window;
                     cooldown = false;
                 }
                 wait = start - now;
@@ -91,9 +97,12 @@ public class SharedCallBudget implements ZapierBudget {
                     connection.rollback();
                     throw ZapierBudget.refused(perWindow, Duration.ofMillis(wait), cooldown);
                 }
-                record(connection, who, start);
-                if (ThreadLocalRandom.current().nextInt(32) == 0) {
-                    forgetBefore(connection, now - 2 * window);
+                takeSlot(connection, slot, previous != null, start, (slot + 1) % perWindow);
+                if (who != null) {
+                    recordCall(connection, who, start);
+                    if (ThreadLocalRandom.current().nextInt(32) == 0) {
+                        forgetCallsBefore(connection, now - 2 * window);
+                    }
                 }
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
@@ -141,8 +150,12 @@ public class SharedCallBudget implements ZapierBudget {
         }
     }
 
-    /** Takes the budget's row lock for this transaction, making the row at first; answers the cooldown. */
-    private long lock(Connection connection) throws SQLException {
+    /**
+     * Takes the budget's row lock for this transaction, making the row at first.
+     *
+     * @return the cooldown's end and the next slot of the ring
+     */
+    private long[] lock(Connection connection) throws SQLException {
         for (int attempt = 0; attempt < 2; attempt++) {
             // An update that changes the row takes its write lock, on every database.
             try (PreparedStatement lock = connection.prepareStatement(
@@ -150,11 +163,11 @@ public class SharedCallBudget implements ZapierBudget {
                 lock.setString(1, key());
                 if (lock.executeUpdate() == 1) {
                     try (PreparedStatement select = connection.prepareStatement(
-                            "SELECT cooldown_until FROM zapconnect_budget WHERE budget_key = ?")) {
+                            "SELECT cooldown_until, next_slot FROM zapconnect_budget WHERE budget_key = ?")) {
                         select.setString(1, key());
                         try (ResultSet row = select.executeQuery()) {
                             row.next();
-                            return row.getLong(1);
+                            return new long[] {row.getLong(1), row.getLong(2)};
                         }
                     }
                 }
@@ -168,8 +181,8 @@ public class SharedCallBudget implements ZapierBudget {
     /** Makes the budget's row when it is missing; another server making it meanwhile is as good. */
     private void ensureRow(Connection connection) throws SQLException {
         boolean manual = !connection.getAutoCommit();
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO zapconnect_budget (budget_key, cooldown_until, version) VALUES (?, 0, 0)")) {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO zapconnect_budget (budget_key, "
+                + "cooldown_until, next_slot, version) VALUES (?, 0, 0, 0)")) {
             insert.setString(1, key());
             insert.executeUpdate();
         } catch (SQLException raced) {
@@ -182,38 +195,60 @@ public class SharedCallBudget implements ZapierBudget {
         }
     }
 
-    /**
-     * When the n-th latest call of the budget (of one caller, when given) started, or null when
-     * there are fewer than n.
-     */
-    private Long nthLatest(Connection connection, String caller, int n) throws SQLException {
-        String sql = "SELECT started_at FROM zapconnect_budget_calls WHERE budget_key = ?"
-                + (caller == null ? "" : " AND caller = ?")
-                + " ORDER BY started_at DESC OFFSET ? ROWS FETCH NEXT 1 ROWS ONLY";
-        try (PreparedStatement select = connection.prepareStatement(sql)) {
-            int i = 1;
-            select.setString(i++, key());
-            if (caller != null) {
-                select.setString(i++, caller);
-            }
-            select.setInt(i, n - 1);
+    /** When the call that last took this slot of the ring started; null for a slot never taken. */
+    private Long slotStart(Connection connection, int slot) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT started_at FROM zapconnect_budget_slots WHERE budget_key = ? AND slot_no = ?")) {
+            select.setString(1, key());
+            select.setInt(2, slot);
             try (ResultSet row = select.executeQuery()) {
                 return row.next() ? row.getLong(1) : null;
             }
         }
     }
 
-    private void record(Connection connection, String caller, long start) throws SQLException {
+    /** Gives the slot to the call starting at {@code start}, and moves the ring on. */
+    private void takeSlot(Connection connection, int slot, boolean exists, long start, int next) throws SQLException {
+        try (PreparedStatement write = connection.prepareStatement(exists
+                ? "UPDATE zapconnect_budget_slots SET started_at = ? WHERE budget_key = ? AND slot_no = ?"
+                : "INSERT INTO zapconnect_budget_slots (started_at, budget_key, slot_no) VALUES (?, ?, ?)")) {
+            write.setLong(1, start);
+            write.setString(2, key());
+            write.setInt(3, slot);
+            write.executeUpdate();
+        }
+        try (PreparedStatement move = connection.prepareStatement(
+                "UPDATE zapconnect_budget SET next_slot = ? WHERE budget_key = ?")) {
+            move.setInt(1, next);
+            move.setString(2, key());
+            move.executeUpdate();
+        }
+    }
+
+    /** When the caller's n-th latest call started, or null when they made fewer. */
+    private Long callersNthLatest(Connection connection, String caller, int n) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT started_at FROM zapconnect_budget_calls "
+                + "WHERE budget_key = ? AND caller = ? ORDER BY started_at DESC OFFSET ? ROWS FETCH NEXT 1 ROWS ONLY")) {
+            select.setString(1, key());
+            select.setString(2, caller);
+            select.setInt(3, n - 1);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? row.getLong(1) : null;
+            }
+        }
+    }
+
+    private void recordCall(Connection connection, String caller, long start) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO zapconnect_budget_calls (budget_key, started_at, caller) VALUES (?, ?, ?)")) {
+                "INSERT INTO zapconnect_budget_calls (budget_key, caller, started_at) VALUES (?, ?, ?)")) {
             insert.setString(1, key());
-            insert.setLong(2, start);
-            insert.setString(3, caller);
+            insert.setString(2, caller);
+            insert.setLong(3, start);
             insert.executeUpdate();
         }
     }
 
-    private void forgetBefore(Connection connection, long before) throws SQLException {
+    private void forgetCallsBefore(Connection connection, long before) throws SQLException {
         try (PreparedStatement delete = connection.prepareStatement(
                 "DELETE FROM zapconnect_budget_calls WHERE budget_key = ? AND started_at < ?")) {
             delete.setString(1, key());

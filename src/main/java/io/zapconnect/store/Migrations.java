@@ -33,9 +33,10 @@ import org.flywaydb.core.api.resource.LoadableResource;
 public final class Migrations {
 
     /** The scripts, oldest first; the last one's version is the one the code expects. */
-    public static final List<String> SCRIPTS = List.of("V1__tokens.sql", "V2__shared_state.sql");
+    public static final List<String> SCRIPTS = List.of("V1__tokens.sql", "V2__shared_state.sql", "V3__signed_out.sql",
+            "V4__refresh_lease.sql");
     /** The schema version this code needs. */
-    public static final String EXPECTED_VERSION = "2";
+    public static final String EXPECTED_VERSION = "4";
     static final String HISTORY_TABLE = "zapconnect_schema_history";
     private static final String FOLDER = "io/zapconnect/store/migration/";
 
@@ -97,6 +98,9 @@ public final class Migrations {
                     .load().info().current();
             return current == null || current.getVersion() == null ? "" : current.getVersion().getVersion();
         }
+        if (tableExists(database, "zapconnect_signed_out")) {
+            return columnExists(database, "zapconnect_tokens", "refresh_lease") ? "4" : "3";
+        }
         if (tableExists(database, "zapconnect_budget") && tableExists(database, "zapconnect_action_runs")) {
             return "2";
         }
@@ -130,6 +134,23 @@ public final class Migrations {
             for (String name : new String[] {table, table.toUpperCase(Locale.ROOT)}) {
                 try (ResultSet tables = meta.getTables(null, null, name, new String[] {"TABLE"})) {
                     if (tables.next()) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        } catch (SQLException e) {
+            throw new DatabaseUnavailableException("Zapconnect's database did not answer: " + e.getMessage(), e);
+        }
+    }
+
+    static boolean columnExists(DataSource database, String table, String column) {
+        try (Connection connection = database.getConnection()) {
+            DatabaseMetaData meta = connection.getMetaData();
+            for (String[] names : new String[][] {{table, column},
+                    {table.toUpperCase(Locale.ROOT), column.toUpperCase(Locale.ROOT)}}) {
+                try (ResultSet columns = meta.getColumns(null, null, names[0], names[1])) {
+                    if (columns.next()) {
                         return true;
                     }
                 }

@@ -112,7 +112,8 @@ public class ZapconnectDatabase {
                                     : " (" + DatabaseSettings.MIGRATE + " is false: apply the scripts of docs/database.md)");
         } catch (RuntimeException e) {
             schemaProblem = "the database could not be prepared: " + e.getMessage();
-            LOG.log(Level.WARNING, "Zapconnect's database could not be prepared", e);
+            // One line: an outage is an operator's matter, and the message names it (never values).
+            LOG.log(Level.WARNING, "Zapconnect''s database could not be prepared: {0}", e.getMessage());
         }
     }
 

@@ -1,11 +1,11 @@
 package io.zapconnect.web;
 
+import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 
 /** Signing in and out of the demo; the container does the authenticating (FORM login, web.xml). */
@@ -30,14 +30,14 @@ final class SignInServlets {
     public static class SignOut extends HttpServlet {
         private static final long serialVersionUID = 1L;
 
+        @Inject
+        SignOuts signOuts;
+
         @Override
         protected void doPost(HttpServletRequest request, HttpServletResponse response)
                 throws IOException, ServletException {
-            request.logout();
-            HttpSession session = request.getSession(false);
-            if (session != null) {
-                session.invalidate();
-            }
+            // On every server, not only this one: the cookie is recorded as signed out.
+            signOuts.signOut(request);
             response.sendRedirect(request.getContextPath() + "/");
         }
     }

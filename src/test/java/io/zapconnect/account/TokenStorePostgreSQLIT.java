@@ -8,15 +8,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.zapconnect.account.ZapierOAuthClient.Grant;
 import io.zapconnect.error.ZapierAuthenticationException;
 import io.zapconnect.error.ZapierError;
+import io.zapconnect.error.ZapierServerException;
 import io.zapconnect.store.TestPostgreSQL;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
@@ -143,5 +150,117 @@ class TokenStorePostgreSQLIT {
         assertEquals("idle-refresh", store(NEXT_KEY, List.of()).find("pg-idle").orElseThrow().refreshToken(),
                 "readable with the new key alone");
         assertTrue(store(KEY, List.of()).find("pg-idle").isEmpty(), "and no longer with the old one");
+    }
+
+    /** Zapier's token endpoint, held on a latch until the test lets it answer. */
+    static final class HeldZapier extends ZapierOAuthClient {
+        final CountDownLatch entered = new CountDownLatch(1);
+        final CountDownLatch answer = new CountDownLatch(1);
+        final AtomicInteger refreshes = new AtomicInteger();
+        volatile RuntimeException failure;
+
+        @Override
+        public Grant refresh(String refreshToken) {
+            refreshes.incrementAndGet();
+            entered.countDown();
+            try {
+                assertTrue(answer.await(30, TimeUnit.SECONDS), "the test let the token endpoint answer");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            return new Grant("held-access-" + UUID.randomUUID(), "held-refresh-" + UUID.randomUUID(),
+                    Instant.now().plusSeconds(36_000), "zap");
+        }
+    }
+
+    static ZapierAccounts server(ZapierOAuthClient zapier) {
+        ZapierAccounts server = new ZapierAccounts();
+        server.store = store(KEY, List.of());
+        server.oauth = zapier;
+        server.settings = new AccountSettings() {
+            @Override
+            public Duration refreshMargin() {
+                return Duration.ofMinutes(5);
+            }
+        };
+        return server;
+    }
+
+    @Test
+    void theTokenEndpointIsCalledWithNoTransactionOpenAndNoRowLocked() throws Exception {
+        store(KEY, List.of()).save("pg-slow", tokens("slow-access", "slow-refresh", Instant.now().minusSeconds(60)));
+        HeldZapier zapier = new HeldZapier();
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        try {
+            Future<String> refreshed = thread.submit(() -> server(zapier).accessToken("pg-slow"));
+            assertTrue(zapier.entered.await(30, TimeUnit.SECONDS), "the refresh reached the token endpoint");
+
+            try (Connection connection = database.getConnection();
+                    PreparedStatement open = connection.prepareStatement("SELECT COUNT(*) FROM pg_stat_activity "
+                            + "WHERE datname = current_database() AND state LIKE 'idle in transaction%'");
+                    ResultSet count = open.executeQuery()) {
+                count.next();
+                assertEquals(0, count.getInt(1), "no transaction waits on Zapier");
+            }
+            // Another server writing the same row is not held up either.
+            store(KEY, List.of()).save("pg-slow-other", tokens("a", "r", Instant.now().plusSeconds(60)));
+            try (Connection connection = database.getConnection();
+                    PreparedStatement touch = connection.prepareStatement(
+                            "UPDATE zapconnect_tokens SET scope = scope WHERE user_id = ?")) {
+                connection.createStatement().execute("SET lock_timeout = '2s'");
+                touch.setString(1, "pg-slow");
+                assertEquals(1, touch.executeUpdate(), "the user's row is not locked during the call");
+            }
+
+            zapier.answer.countDown();
+            assertTrue(refreshed.get(30, TimeUnit.SECONDS).startsWith("held-access-"));
+        } finally {
+            zapier.answer.countDown();
+            thread.shutdownNow();
+        }
+    }
+
+    @Test
+    void aTokenStillValidIsUsedWhenItsRefreshFailsAndTheNextCallTriesAgain() {
+        store(KEY, List.of()).save("pg-margin", tokens("margin-access", "margin-refresh",
+                Instant.now().plusSeconds(60)));
+        HeldZapier zapier = new HeldZapier();
+        zapier.failure = new ZapierServerException(new ZapierError(502, null, null, "token endpoint down", null));
+        zapier.answer.countDown();
+        ZapierAccounts server = server(zapier);
+
+        assertEquals("margin-access", server.accessToken("pg-margin"), "within the margin, still valid: used");
+        assertEquals("margin-access", server.accessToken("pg-margin"));
+        assertEquals(2, zapier.refreshes.get(), "the failed refresh let its lease go: the next call tried again");
+    }
+
+    @Test
+    void twoServersSavingOneUserAtOnceNeverCollide() throws Exception {
+        ExecutorService servers = Executors.newFixedThreadPool(2);
+        try {
+            for (int i = 0; i < 20; i++) {
+                String user = "pg-upsert-" + i + "-" + UUID.randomUUID();
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<?>> saves = new ArrayList<>();
+                for (int s = 0; s < 2; s++) {
+                    String access = "access-" + s;
+                    saves.add(servers.submit(() -> {
+                        go.await();
+                        store(KEY, List.of()).save(user, tokens(access, "refresh", Instant.now().plusSeconds(60)));
+                        return null;
+                    }));
+                }
+                go.countDown();
+                for (Future<?> save : saves) {
+                    save.get(30, TimeUnit.SECONDS);
+                }
+                assertTrue(store(KEY, List.of()).find(user).orElseThrow().accessToken().startsWith("access-"));
+            }
+        } finally {
+            servers.shutdownNow();
+        }
     }
 }

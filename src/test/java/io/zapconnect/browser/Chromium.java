@@ -23,6 +23,11 @@ final class Chromium {
     }
 
     static ChromeDriver start() throws IOException {
+        return start(List.of());
+    }
+
+    /** Started with these flags besides ours. */
+    static ChromeDriver start(List<String> moreFlags) throws IOException {
         if (!BROWSER.canExecute() || !DRIVER.canExecute()) {
             throw new IllegalStateException("Browser tests need Debian's chromium and chromium-driver ("
                     + BROWSER + ", " + DRIVER + "): apt-get install chromium chromium-driver");
@@ -33,6 +38,7 @@ final class Chromium {
         options.addArguments(List.of("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--window-size=1100,1300", "--user-data-dir=" + profile));
+        options.addArguments(moreFlags);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER)
                 .usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);

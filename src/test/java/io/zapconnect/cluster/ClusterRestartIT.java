@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A rolling deploy: each server stopped and started again while a user is in the middle of
- * something. A connect under way and a run under way both outlive it.
+ * something. A connect under way and a run under way both outlive it; a sign-out holds on both.
  */
 @Tag("cluster")
 class ClusterRestartIT {
@@ -60,5 +60,27 @@ class ClusterRestartIT {
         HttpResponse<String> retried = linus.send("POST", "/api/action-runs", ClusterFlowIT.withKey(key), run);
         assertEquals(id, Http.json(retried).getString("id"), "the restarted server gives the first run back");
         assertEquals("zapconnect2", linus.servedBy().get(linus.servedBy().size() - 1));
+    }
+
+    @Test
+    void signingOutOnOneServerEndsTheSignInOnBoth() {
+        UserSession grace = ClusterFlowIT.signIn("grace");
+        for (String node : Cluster.NODES) {
+            grace.header(Cluster.NODE_HEADER, node);
+            assertEquals("grace", Http.json(grace.get("/api/zapier/status")).getString("user"), node);
+        }
+        String cookies = grace.cookieHeader();
+
+        grace.header(Cluster.NODE_HEADER, "zapconnect1");
+        HttpResponse<String> out = grace.send("POST", "/signout", java.util.Map.of(), "");
+        assertEquals(302, out.statusCode());
+
+        // The browser forgets the cookie; an attacker who copied it replays it on either server.
+        for (String node : Cluster.NODES) {
+            UserSession replay = UserSession.anonymousAt(cluster.url("/zapconnect"), cluster.tls())
+                    .header(Cluster.NODE_HEADER, node).header("Cookie", cookies);
+            HttpResponse<String> status = replay.get("/api/zapier/status");
+            assertEquals(401, status.statusCode(), node + " refuses the signed-out cookie: " + status.body());
+        }
     }
 }

@@ -29,6 +29,7 @@ public final class UserSession {
     public static final String SERVED_BY = "X-Served-By";
 
     private final HttpClient client;
+    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final String base;
     private final Map<String, String> extraHeaders = new TreeMap<>();
     private final List<String> servedBy = new CopyOnWriteArrayList<>();
@@ -36,7 +37,7 @@ public final class UserSession {
     private UserSession(String base, SSLContext tls) {
         this.base = base;
         HttpClient.Builder client = HttpClient.newBuilder()
-                .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL)).version(HttpClient.Version.HTTP_1_1)
+                .cookieHandler(cookies).version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5));
         if (tls != null) {
             client.sslContext(tls);
@@ -75,6 +76,12 @@ public final class UserSession {
             extraHeaders.put(name, value);
         }
         return this;
+    }
+
+    /** The session's cookies for its base URL, as a {@code Cookie} header would carry them. */
+    public String cookieHeader() {
+        return cookies.getCookieStore().get(URI.create(base)).stream().map(c -> c.getName() + "=" + c.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
     }
 
     /** The {@value #SERVED_BY} header of every answer so far, in order. */

@@ -29,7 +29,9 @@ class MigrationsTest {
 
         assertEquals(Migrations.EXPECTED_VERSION, Migrations.currentVersion(derby));
         for (String table : new String[] {"zapconnect_tokens", "zapconnect_oauth_pending", "zapconnect_action_runs",
-                "zapconnect_idempotency", "zapconnect_budget", "zapconnect_budget_calls", "zapconnect_schema_history"}) {
+                "zapconnect_idempotency", "zapconnect_budget", "zapconnect_budget_slots", "zapconnect_budget_calls",
+                "zapconnect_signed_out",
+                "zapconnect_schema_history"}) {
             assertTrue(Migrations.tableExists(derby, table), table);
         }
         Migrations.migrate(derby);

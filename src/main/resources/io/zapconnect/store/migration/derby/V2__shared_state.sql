@@ -38,17 +38,25 @@ CREATE TABLE zapconnect_idempotency (
 );
 CREATE INDEX zapconnect_idempotency_created ON zapconnect_idempotency (created_at);
 
--- One Zapier budget for every server: its cooldown (a row per upstream), and when each call of the
--- last minutes started, for whom (a SHA-256 of the caller).
+-- One Zapier budget for every server, a row per upstream: its cooldown, and the ring of the last
+-- calls' start times (as many slots as calls a minute; the next call takes the slot of the call that
+-- many places before it); and, where a caller may spend only a share, when each caller's calls
+-- started (a SHA-256 of the caller).
 CREATE TABLE zapconnect_budget (
     budget_key     VARCHAR(255) NOT NULL PRIMARY KEY,
     cooldown_until BIGINT       NOT NULL,
+    next_slot      INTEGER      NOT NULL,
     version        BIGINT       NOT NULL
+);
+CREATE TABLE zapconnect_budget_slots (
+    budget_key VARCHAR(255) NOT NULL,
+    slot_no    INTEGER      NOT NULL,
+    started_at BIGINT       NOT NULL,
+    PRIMARY KEY (budget_key, slot_no)
 );
 CREATE TABLE zapconnect_budget_calls (
     budget_key VARCHAR(255) NOT NULL,
-    started_at BIGINT       NOT NULL,
-    caller     VARCHAR(64)  NOT NULL
+    caller     VARCHAR(64)  NOT NULL,
+    started_at BIGINT       NOT NULL
 );
-CREATE INDEX zapconnect_budget_calls_time ON zapconnect_budget_calls (budget_key, started_at);
 CREATE INDEX zapconnect_budget_calls_caller ON zapconnect_budget_calls (budget_key, caller, started_at);

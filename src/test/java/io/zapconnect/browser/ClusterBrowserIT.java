@@ -1,0 +1,78 @@
+package io.zapconnect.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.zapconnect.cluster.Cluster;
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The demo flow in Chromium through the balancer (https, round robin, no stickiness): sign in,
+ * connect a Zapier account in the popup (the emulator's consent page, then the callback on
+ * whichever server), pick an authentication, reload and find it all still there.
+ */
+@Tag("cluster")
+class ClusterBrowserIT {
+
+    static Cluster cluster;
+    static ChromeDriver driver;
+
+    @BeforeAll
+    static void start() throws Exception {
+        cluster = Cluster.get();
+        // The balancer's certificate is the test bed's own, self-signed.
+        driver = Chromium.start(List.of("--ignore-certificate-errors"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @Test
+    void aUserSignsInConnectsAndPicksWhicheverServerAnswersEachStep() {
+        String app = cluster.url("/zapconnect");
+        driver.get(app + "/signin");
+        driver.findElement(By.id("j_username")).sendKeys("ada");
+        driver.findElement(By.id("j_password")).sendKeys("ada-cluster");
+        driver.findElement(By.id("sign-in")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> (app + "/").equals(d.getCurrentUrl()));
+        Object forgotten = driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch('" + app + "/api/zapier/connection', {method: 'DELETE', headers: {'X-Zapconnect-Request': '1'}})"
+                + ".then(r => done(r.status), e => done(String(e)));");
+        assertEquals(204L, forgotten);
+        DemoPage page = new DemoPage(driver, app + "/");
+        page.waiting().until(d -> d.findElement(By.id("who")).getText().contains("ada"));
+
+        page.await("crm", "button.connect-account").click();
+        page.switchToPopup();
+        page.allowAs("ada-cluster-browser");
+
+        WebElement first = page.await("crm", "input[type=radio]:not([disabled])");
+        page.picker("crm").findElement(By.cssSelector("label[for='" + first.getAttribute("id") + "']")).click();
+        JsonObject event = page.awaitEvent(DemoPage.CRM, 0);
+        assertEquals(first.getAttribute("value"), event.getString("authenticationId"));
+
+        // Again, from the top: the next requests land on the other server as much as on this one.
+        for (int i = 0; i < 2; i++) {
+            DemoPage again = new DemoPage(driver, app + "/");
+            List<String> titles = again.waiting().until(d -> {
+                List<String> shown = again.all("crm", ".option .title").stream().map(WebElement::getText).toList();
+                return shown.isEmpty() ? null : shown;
+            });
+            assertTrue(titles.stream().anyMatch(t -> t.contains("ada-cluster-browser")), titles.toString());
+        }
+    }
+}
