@@ -20,7 +20,7 @@ from concurrent.futures import ThreadPoolExecutor
 import bench
 
 ROOT = bench.ROOT
-EMULATOR = "http://localhost:9480"
+EMULATOR = "http://127.0.0.1:9480"
 BALANCER = "https://localhost:9543"
 NODE = "http://127.0.0.1:9481"
 BOB = "sandbox-token-bob"

@@ -39,9 +39,13 @@ public class SignOuts {
 
     Clock clock = Clock.systemUTC();
 
-    /** What each cookie was found to be, briefly: a copy presented again is refused at once on every server. */
-    private final Cache<String, Boolean> seen = Caffeine.newBuilder().maximumSize(100_000)
-            .expireAfterWrite(Duration.ofSeconds(1)).build();
+    /**
+     * Cookies known to be signed out, so that a copy presented again costs no query. Only those:
+     * a cookie still good is asked about each time, since it may be signed out on another server
+     * at any moment.
+     */
+    private final Cache<String, Boolean> signedOutHere = Caffeine.newBuilder().maximumSize(100_000)
+            .expireAfterWrite(REMEMBERED).build();
 
     /**
      * Signs the caller out of the container and the session, and records their sign-in cookie so
@@ -52,7 +56,7 @@ public class SignOuts {
         ssoCookie(request).ifPresent(value -> {
             String hash = Digests.sha256Base64Url(value);
             signedOut.add(hash, now + REMEMBERED.toMillis(), now);
-            seen.put(hash, true);
+            signedOutHere.put(hash, true);
         });
         request.logout();
         HttpSession session = request.getSession(false);
@@ -63,8 +67,16 @@ public class SignOuts {
 
     /** Whether the request carries a sign-in cookie that was signed out, here or on another server. */
     boolean signedOut(HttpServletRequest request) {
-        return ssoCookie(request).map(Digests::sha256Base64Url)
-                .map(hash -> seen.get(hash, h -> signedOut.contains(h, clock.millis()))).orElse(false);
+        return ssoCookie(request).map(Digests::sha256Base64Url).map(hash -> {
+            if (signedOutHere.getIfPresent(hash) != null) {
+                return true;
+            }
+            boolean out = signedOut.contains(hash, clock.millis());
+            if (out) {
+                signedOutHere.put(hash, true);
+            }
+            return out;
+        }).orElse(false);
     }
 
     /** The names of the sign-in cookies looked at. */

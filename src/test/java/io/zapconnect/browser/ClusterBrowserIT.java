@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -58,7 +59,13 @@ class ClusterBrowserIT {
 
         page.await("crm", "button.connect-account").click();
         page.switchToPopup();
-        page.allowAs("ada-cluster-browser");
+        try {
+            page.allowAs("ada-cluster-browser");
+        } catch (TimeoutException stuck) {
+            throw new AssertionError("The popup did not close: " + driver.getCurrentUrl() + "\n"
+                    + driver.findElement(By.tagName("body")).getText() + "\ncookies: " + driver.manage().getCookies(),
+                    stuck);
+        }
 
         WebElement first = page.await("crm", "input[type=radio]:not([disabled])");
         page.picker("crm").findElement(By.cssSelector("label[for='" + first.getAttribute("id") + "']")).click();

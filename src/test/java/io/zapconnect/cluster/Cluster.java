@@ -77,9 +77,13 @@ public final class Cluster {
         return "https://localhost:" + balancerPort + context;
     }
 
-    /** The emulator's base URL (Zapier's, for the tests): {@code http://localhost:<port>}. */
+    /**
+     * The emulator's base URL (Zapier's, for the tests): {@code http://127.0.0.1:<port>}. Another host
+     * name than the balancer's, as Zapier's is: cookies are kept per host whatever the port, and the
+     * emulator's server would drop a sign-in cookie of ours it cannot read.
+     */
     public String emulator() {
-        return "http://localhost:" + emulatorPort;
+        return "http://127.0.0.1:" + emulatorPort;
     }
 
     /** TLS that trusts the balancer's certificate, and nothing else. */
