@@ -106,15 +106,18 @@ def main():
         emulator_knobs("zapconnect", BOB)
 
         print(f"Warming up every JVM for {WARMUP_S} s (BENCH_CLUSTER_WARMUP_S) ...", flush=True)
-        share = max(5, WARMUP_S // 3)
+        share = max(5, WARMUP_S // 4)
         inputs(shared, 16, share)
         inputs(one, 16, share)
         inputs(one_memory, 16, share)
+        inputs(f"{BALANCER}/zapconnect-bench-memory", 16, share)
 
         bench.header(f"Throughput: 64 connections, Zapier answering in 100 ms, {RUN_S} s each"
                      " (direct: one server; proxied: two behind the balancer)")
         emulator_knobs("zapconnect", BOB, {"latencyMs": 100})
-        bench.row("action inputs (distinct values)", inputs(one, 64, RUN_S), inputs(shared, 64, RUN_S))
+        bench.row("inputs, budget in PostgreSQL", inputs(one, 64, RUN_S), inputs(shared, 64, RUN_S))
+        bench.row("inputs, budget in memory", inputs(one_memory, 64, RUN_S),
+                  inputs(f"{BALANCER}/zapconnect-bench-memory", 64, RUN_S))
         emulator_knobs("zapconnect", BOB)
 
         bench.header(f"What a shared slot costs: one connection to one server, {RUN_S} s each"

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
@@ -103,9 +104,10 @@ public class AccountSettings {
         return secret(KEY);
     }
 
-    /** Keys that still decrypt, during a rotation. */
+    /** Keys that still decrypt, during a rotation: secrets, read by the same rule as the key. */
     public List<String> oldKeys() {
-        return config.getOptionalValues(OLD_KEYS, String.class).orElse(List.of());
+        return secret(OLD_KEYS).map(keys -> Arrays.stream(keys.split(",")).map(String::strip)
+                .filter(k -> !k.isEmpty()).toList()).orElse(List.of());
     }
 
     /** Whether everything per-user accounts need is set. */
@@ -114,18 +116,31 @@ public class AccountSettings {
                 && key().isPresent();
     }
 
-    /** What is wrong with the secrets, in words for an operator (naming settings, never values). */
+    /**
+     * What is wrong with the secrets, in words for an operator (naming settings, never values): a
+     * secret from a refused source, and a key (current or old) that is not base64 of 16, 24 or 32
+     * bytes.
+     */
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
-        for (String key : List.of(CLIENT_SECRET, KEY)) {
+        for (String key : List.of(CLIENT_SECRET, KEY, OLD_KEYS)) {
             try {
                 secret(key);
             } catch (IllegalStateException refused) {
                 problems.add(refused.getMessage());
             }
         }
+        if (problems.isEmpty()) {
+            key().filter(k -> !TokenCipher.usable(k)).ifPresent(k -> problems.add(KEY + UNUSABLE));
+            if (oldKeys().stream().anyMatch(k -> !TokenCipher.usable(k))) {
+                problems.add(OLD_KEYS + " holds a key that" + UNUSABLE);
+            }
+        }
         return problems;
     }
+
+    private static final String UNUSABLE = " is not an AES key: base64 of 16, 24 or 32 bytes "
+            + "(openssl rand -base64 32 makes one)";
 
     /**
      * A secret: refused when it comes from a {@code microprofile-config.properties} file, or is one

@@ -95,6 +95,16 @@ public final class TokenCipher {
         return stored != null && !stored.startsWith(PREFIX + "." + currentId + ".");
     }
 
+    /** Whether this is a key the cipher can use: base64 of 16, 24 or 32 bytes. */
+    public static boolean usable(String base64) {
+        try {
+            key(base64);
+            return true;
+        } catch (IllegalArgumentException unusable) {
+            return false;
+        }
+    }
+
     private static SecretKeySpec key(String base64) {
         byte[] bytes;
         try {

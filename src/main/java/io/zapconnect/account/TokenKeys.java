@@ -19,7 +19,7 @@ public class TokenKeys {
     /**
      * The cipher of the current key and the old ones.
      *
-     * @throws IllegalStateException when no key is configured
+     * @throws IllegalStateException when no key is configured, or one is not a key
      */
     public TokenCipher cipher() {
         String key = settings.key().orElseThrow(() -> new IllegalStateException(
@@ -27,7 +27,13 @@ public class TokenKeys {
         List<String> oldKeys = settings.oldKeys();
         Keyed current = cipher;
         if (current == null || !current.key().equals(key) || !current.oldKeys().equals(oldKeys)) {
-            current = new Keyed(key, oldKeys, new TokenCipher(key, oldKeys));
+            try {
+                current = new Keyed(key, oldKeys, new TokenCipher(key, oldKeys));
+            } catch (IllegalArgumentException unusable) {
+                // The operator's setting, not the user's input: readiness names it.
+                throw new IllegalStateException(AccountSettings.KEY + " or " + AccountSettings.OLD_KEYS
+                        + " is not a usable key; see the readiness check");
+            }
             cipher = current;
         }
         return current.cipher();

@@ -61,14 +61,18 @@ public class ZapierAccounts {
     }
 
     /**
-     * Stores the tokens of a code that just came back from Zapier's consent page.
+     * Stores the tokens of a code that just came back from Zapier's consent page. A connection the
+     * user had is replaced, and its grant revoked where a revocation endpoint is configured: its
+     * tokens would otherwise go on working.
      *
      * @param codeVerifier the PKCE verifier of the authorization request that brought the code
      */
     public void connect(String user, String code, String codeVerifier) {
         Grant grant = oauth.exchangeCode(code, codeVerifier);
+        Optional<StoredTokens> replaced = store.find(user);
         store.save(user, new StoredTokens(grant.accessToken(), grant.refreshToken(), grant.expiresAt(),
                 grant.scope(), clock.instant()));
+        replaced.ifPresent(this::revoke);
         changed.fire(new ZapierAccountChanged(user));
     }
 
@@ -83,18 +87,26 @@ public class ZapierAccounts {
      * connection: the user asked to disconnect.
      */
     public boolean disconnect(String user) {
-        Optional<StoredTokens> tokens = store.find(user);
-        tokens.ifPresent(t -> {
-            try {
-                oauth.revoke(t.refreshToken());
-                oauth.revoke(t.accessToken());
-            } catch (ZapierException e) {
-                LOG.warning(() -> "Revoking a user's Zapier tokens failed: " + e.getMessage());
-            }
-        });
+        store.find(user).ifPresent(this::revoke);
         boolean deleted = store.delete(user);
         changed.fire(new ZapierAccountChanged(user));
         return deleted;
+    }
+
+    /**
+     * Revokes both tokens, each on its own: a failure to revoke one does not keep the other alive.
+     * A refusal is logged, since the token may go on working until it expires.
+     */
+    private void revoke(StoredTokens tokens) {
+        for (String token : new String[] {tokens.refreshToken(), tokens.accessToken()}) {
+            try {
+                if (!oauth.revoke(token) && settings.revokeUrl().isPresent()) {
+                    LOG.warning("Zapier did not accept the revocation of a user's token; it works until it expires");
+                }
+            } catch (ZapierException e) {
+                LOG.warning(() -> "Revoking a user's Zapier token failed: " + e.getMessage());
+            }
+        }
     }
 
     /**
@@ -168,8 +180,9 @@ public class ZapierAccounts {
                 // user must connect again, so keep nothing that cannot work.
                 LOG.warning(() -> "Zapier refused to refresh the tokens of a user (invalid_grant); their "
                         + "connection is forgotten");
-                store.deleteLeased(user, lease);
-                changed.fire(new ZapierAccountChanged(user));
+                if (store.deleteLeased(user, lease) && changed != null) {
+                    changed.fire(new ZapierAccountChanged(user));
+                }
                 return null;
             }
             // invalid_client, a proxy's 400 or 401: our side or the path to Zapier is wrong, not

@@ -70,9 +70,9 @@ public class SharedCallBudget implements ZapierBudget {
             connection.setAutoCommit(false);
             try {
                 long now = clock.getAsLong();
-                long[] budget = lock(connection);
+                long[] budget = lock(connection, perWindow);
                 long cooldownUntil = budget[0];
-                int slot = (int) (budget[1] % perWindow);
+                int slot = (int) budget[1];
                 if (who != null) {
                     Long oldest = callersNthLatest(connection, who, callerSlots);
                     if (oldest != null && oldest + window > now) {
@@ -97,7 +97,7 @@ public class SharedCallBudget implements ZapierBudget {
                     connection.rollback();
                     throw ZapierBudget.refused(perWindow, Duration.ofMillis(wait), cooldown);
                 }
-                takeSlot(connection, slot, previous != null, start, (slot + 1) % perWindow);
+                takeSlot(connection, slot, previous != null, start);
                 if (who != null) {
                     recordCall(connection, who, start);
                     if (ThreadLocalRandom.current().nextInt(32) == 0) {
@@ -151,23 +151,25 @@ public class SharedCallBudget implements ZapierBudget {
     }
 
     /**
-     * Takes the budget's row lock for this transaction, making the row at first.
+     * Takes the budget's row lock for this transaction, making the row at first, and moves the
+     * ring on by one slot (undone with the transaction when the call is refused).
      *
-     * @return the cooldown's end and the next slot of the ring
+     * @return the cooldown's end and the slot this call takes
      */
-    private long[] lock(Connection connection) throws SQLException {
+    private long[] lock(Connection connection, int perWindow) throws SQLException {
         for (int attempt = 0; attempt < 2; attempt++) {
             // An update that changes the row takes its write lock, on every database.
-            try (PreparedStatement lock = connection.prepareStatement(
-                    "UPDATE zapconnect_budget SET version = version + 1 WHERE budget_key = ?")) {
-                lock.setString(1, key());
+            try (PreparedStatement lock = connection.prepareStatement("UPDATE zapconnect_budget SET version = version "
+                    + "+ 1, next_slot = MOD(next_slot + 1, CAST(? AS INTEGER)) WHERE budget_key = ?")) {
+                lock.setInt(1, perWindow);
+                lock.setString(2, key());
                 if (lock.executeUpdate() == 1) {
                     try (PreparedStatement select = connection.prepareStatement(
                             "SELECT cooldown_until, next_slot FROM zapconnect_budget WHERE budget_key = ?")) {
                         select.setString(1, key());
                         try (ResultSet row = select.executeQuery()) {
                             row.next();
-                            return new long[] {row.getLong(1), row.getLong(2)};
+                            return new long[] {row.getLong(1), Math.floorMod(row.getLong(2) - 1, perWindow)};
                         }
                     }
                 }
@@ -207,8 +209,8 @@ public class SharedCallBudget implements ZapierBudget {
         }
     }
 
-    /** Gives the slot to the call starting at {@code start}, and moves the ring on. */
-    private void takeSlot(Connection connection, int slot, boolean exists, long start, int next) throws SQLException {
+    /** Gives the slot to the call starting at {@code start}. */
+    private void takeSlot(Connection connection, int slot, boolean exists, long start) throws SQLException {
         try (PreparedStatement write = connection.prepareStatement(exists
                 ? "UPDATE zapconnect_budget_slots SET started_at = ? WHERE budget_key = ? AND slot_no = ?"
                 : "INSERT INTO zapconnect_budget_slots (started_at, budget_key, slot_no) VALUES (?, ?, ?)")) {
@@ -216,12 +218,6 @@ public class SharedCallBudget implements ZapierBudget {
             write.setString(2, key());
             write.setInt(3, slot);
             write.executeUpdate();
-        }
-        try (PreparedStatement move = connection.prepareStatement(
-                "UPDATE zapconnect_budget SET next_slot = ? WHERE budget_key = ?")) {
-            move.setInt(1, next);
-            move.setString(2, key());
-            move.executeUpdate();
         }
     }
 

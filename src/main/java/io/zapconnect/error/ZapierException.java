@@ -7,8 +7,9 @@ import java.util.Optional;
  * Base of every failure talking to Zapier's Workflow API.
  *
  * <p>Carries what Zapier said: the HTTP status (0 when no answer came), Zapier's error code, title
- * and detail, and the request id when Zapier sent one. The message includes them all, so a log line
- * of it tells what happened. It never includes the access token.
+ * and detail, and the request id when Zapier sent one. The message includes them all, on one line
+ * (control characters replaced), so a log line of it tells what happened and cannot be forged by
+ * what Zapier sent. It never includes the access token.
  *
  * <p>Subclasses say what the caller can do about it; catch the one you can handle.
  */
@@ -68,15 +69,23 @@ public abstract class ZapierException extends RuntimeException {
             text.append(" answered ").append(error.status());
         }
         if (error.code() != null) {
-            text.append(" [").append(error.code()).append(']');
+            text.append(" [").append(oneLine(error.code())).append(']');
         }
         String what = error.detail() != null ? error.detail() : error.title();
         if (what != null) {
-            text.append(": ").append(what);
+            text.append(": ").append(oneLine(what));
         }
         if (error.requestId() != null) {
-            text.append(" (request id ").append(error.requestId()).append(')');
+            text.append(" (request id ").append(oneLine(error.requestId())).append(')');
         }
         return text.toString();
+    }
+
+    /**
+     * Zapier's words on one line, for the message that log lines carry: a line break or another
+     * control character in them could forge a log line of its own.
+     */
+    private static String oneLine(String text) {
+        return text.replaceAll("[\\p{Cntrl}\\u2028\\u2029\\u0085]+", " ");
     }
 }

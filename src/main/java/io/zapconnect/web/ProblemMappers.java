@@ -144,15 +144,40 @@ final class ProblemMappers {
         }
     }
 
+    /**
+     * A checked exception a provider let through: reading a body in a charset nobody knows
+     * (415), or a body that could not be read (400); anything else is ours (500). Never the
+     * container's own answer, which would name the exception in a header.
+     */
+    @Provider
+    public static class Checked implements ExceptionMapper<Exception> {
+        @Override
+        public Response toResponse(Exception e) {
+            if (e instanceof java.io.UnsupportedEncodingException) {
+                return Problem.of("unsupported-charset", "Unsupported charset", 415,
+                        "The request's charset is not supported: send JSON in UTF-8.").toResponse();
+            }
+            if (e instanceof java.io.IOException) {
+                return Problem.of("bad-request", "Bad request", 400, "The request's body could not be read.")
+                        .toResponse();
+            }
+            return internal(e);
+        }
+    }
+
     /** Anything else: a bug of ours. Logged in full here, told in one sentence there. */
     @Provider
     public static class Unexpected implements ExceptionMapper<RuntimeException> {
         @Override
         public Response toResponse(RuntimeException e) {
-            LOG.log(Level.SEVERE, "Unexpected failure in Zapconnect's API", e);
-            return Problem.of("internal", "Internal error", 500,
-                    "Something went wrong on our side. Try again; if it persists, tell the administrator.")
-                    .toResponse();
+            return internal(e);
         }
+    }
+
+    /** A bug of ours: logged in full here, told in one sentence there. */
+    private static Response internal(Exception e) {
+        LOG.log(Level.SEVERE, "Unexpected failure in Zapconnect's API", e);
+        return Problem.of("internal", "Internal error", 500,
+                "Something went wrong on our side. Try again; if it persists, tell the administrator.").toResponse();
     }
 }

@@ -153,4 +153,32 @@ class AccountSettingsTest {
         assertTrue(settings.key().isPresent());
         assertTrue(settings.problems().isEmpty());
     }
+
+    @Test
+    void aKeyThatIsNotBase64Of16_24Or32BytesIsAProblemOfTheSettingsCurrentOrOld() {
+        String good = "b3duLWtleS1vZi10aGUtb3BlcmF0b3ItMzItYnl0ZXM=";
+        List<String> shortKey = with(Map.of(AccountSettings.KEY, new String[] {"a2V5", "EnvConfigSource"}))
+                .problems();
+        List<String> badOld = with(Map.of(AccountSettings.KEY, new String[] {good, "EnvConfigSource"},
+                AccountSettings.OLD_KEYS, new String[] {good + ",not-base64!", "EnvConfigSource"})).problems();
+
+        assertEquals(1, shortKey.size(), shortKey.toString());
+        assertTrue(shortKey.get(0).startsWith(AccountSettings.KEY + " is not an AES key"), shortKey.toString());
+        assertEquals(1, badOld.size(), badOld.toString());
+        assertTrue(badOld.get(0).startsWith(AccountSettings.OLD_KEYS), badOld.toString());
+        assertTrue(badOld.stream().noneMatch(p -> p.contains(good) || p.contains("not-base64")), "never the values");
+    }
+
+    @Test
+    void oldKeysFollowTheSecretsRuleToo() {
+        AccountSettings settings = with(Map.of(AccountSettings.OLD_KEYS, new String[] {DEMO_KEY,
+            "PropertiesConfigSource[source=jar:file:/app.war!/META-INF/microprofile-config.properties]"}));
+
+        assertThrows(IllegalStateException.class, settings::oldKeys);
+        assertEquals(1, settings.problems().size());
+        AccountSettings demoKeyOutsideTheDemo = with(Map.of(AccountSettings.OLD_KEYS,
+                new String[] {DEMO_KEY, "EnvConfigSource"}));
+        assertThrows(IllegalStateException.class, demoKeyOutsideTheDemo::oldKeys,
+                "the published demo key is no old key outside the demo either");
+    }
 }

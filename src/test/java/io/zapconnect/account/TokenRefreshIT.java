@@ -90,6 +90,11 @@ class TokenRefreshIT {
 
     /** Signs in at the sandbox's consent page as this sandbox account, and exchanges the code (PKCE). */
     private Grant grantFor(String account) throws Exception {
+        return oauth.exchangeCode(codeFor(account), VERIFIER);
+    }
+
+    /** A code from the sandbox's consent, as this sandbox account, not exchanged yet. */
+    private String codeFor(String account) throws Exception {
         String form = "client_id=sandbox-client&redirect_uri=" + URLEncoder.encode(REDIRECT, StandardCharsets.UTF_8)
                 + "&scope=zap&state=s&decision=allow&account=" + account + "&code_challenge=" + CHALLENGE;
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(sandbox
@@ -97,7 +102,7 @@ class TokenRefreshIT {
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         Matcher code = Pattern.compile("code=([^&]+)").matcher(answer.headers().firstValue("Location").orElseThrow());
         assertTrue(code.find());
-        return oauth.exchangeCode(code.group(1), VERIFIER);
+        return code.group(1);
     }
 
     private int apiStatus(String token) throws Exception {
@@ -283,5 +288,22 @@ class TokenRefreshIT {
         ZapierAuthenticationException refused = assertThrows(ZapierAuthenticationException.class,
                 () -> oauth.refresh(grant.refreshToken()));
         assertEquals("invalid_grant", refused.code().orElseThrow(), "nor does the refresh token");
+    }
+
+    @Test
+    void reconnectingRevokesTheGrantItReplaces() throws Exception {
+        Grant first = grantFor("swapping");
+        store.save("swapping-user", new StoredTokens(first.accessToken(), first.refreshToken(),
+                Instant.now().plusSeconds(3600), first.scope(), Instant.now()));
+
+        accounts.connect("swapping-user", codeFor("swapping"), VERIFIER);
+
+        String now = store.find("swapping-user").orElseThrow().accessToken();
+        assertNotEquals(first.accessToken(), now);
+        assertEquals(200, apiStatus(now));
+        assertEquals(401, apiStatus(first.accessToken()), "the replaced access token no longer works");
+        ZapierAuthenticationException refused = assertThrows(ZapierAuthenticationException.class,
+                () -> oauth.refresh(first.refreshToken()));
+        assertEquals("invalid_grant", refused.code().orElseThrow(), "nor does the replaced refresh token");
     }
 }

@@ -133,7 +133,8 @@ public final class Cluster {
                 sql.executeUpdate("DROP DATABASE IF EXISTS " + DATABASE);
                 sql.executeUpdate("CREATE DATABASE " + DATABASE);
             }
-            // One set of LTPA keys for both servers: a sign-in on one is good on the other.
+            // One set of LTPA keys for both servers: a sign-in on one is good on the other; new each run.
+            Files.deleteIfExists(dir.resolve("ltpa.keys"));
             run(List.of(wlp.resolve("bin/securityUtility").toString(), "createLTPAKeys",
                     "--file=" + dir.resolve("ltpa.keys"), "--password=" + LTPA_PASSWORD), Map.of(), Duration.ofMinutes(1));
             makeCertificate();

@@ -1,6 +1,7 @@
 package io.zapconnect.error;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -120,6 +121,18 @@ class ZapierErrorsTest {
         ZapierRateLimitException huge = (ZapierRateLimitException) ZapierErrors.fromResponse(429, "", null,
                 "9223372036854775807", NOW);
         assertEquals(ZapierErrors.LONGEST_RETRY_AFTER, huge.retryAfter().orElseThrow());
+    }
+
+    @Test
+    void zapiersWordsReachTheMessageOnOneLineSoNoLogLineCanBeForged() {
+        ZapierException e = ZapierErrors.fromResponse(400, """
+                {"errors": [{"code": "bad\\nrequest", "title": "Bad", "detail": "Bad input\\r\\n2026-12-03 INFO admin signed in\\u2028x"}]}
+                """, "req\t1", null, NOW);
+
+        assertFalse(e.getMessage().matches("(?s).*[\\r\\n\\t\\u2028].*"), e.getMessage());
+        assertTrue(e.getMessage().contains("Bad input 2026-12-03 INFO admin signed in x"), e.getMessage());
+        assertEquals("Bad input\r\n2026-12-03 INFO admin signed in\u2028x", e.detail().orElseThrow(),
+                "the detail itself is kept for the user, who sees it as text");
     }
 
     private static String resource(String name) {

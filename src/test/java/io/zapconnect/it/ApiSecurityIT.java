@@ -69,6 +69,21 @@ class ApiSecurityIT {
     }
 
     @Test
+    void aCharsetNobodyKnowsGetsAProblemAndNoExceptionTextAnywhere() {
+        for (String type : List.of("application/json;charset=x", "application/json; charset=no-such-charset-42")) {
+            HttpResponse<String> answer = post(SHARED + WEBHOOK_INPUTS, Map.of("Content-Type", type,
+                    "X-Zapconnect-Request", "1"), BODY);
+
+            assertTrue(answer.statusCode() == 400 || answer.statusCode() == 415, type + ": " + answer.statusCode());
+            assertEquals("application/problem+json", answer.headers().firstValue("Content-Type").orElse(""), type);
+            answer.headers().map().forEach((name, values) -> values.forEach(value -> assertFalse(
+                    value.contains("Exception") || value.contains("io.zapconnect") || value.contains("java."),
+                    type + ": header " + name + ": " + value)));
+            assertFalse(answer.body().contains("Exception"), answer.body());
+        }
+    }
+
+    @Test
     void idsOfDotsCannotChangeTheUpstreamPath() {
         for (String id : List.of("%2E%2E", "%2e", "..%2F..", ".")) {
             HttpResponse<String> answer = Http.postJson(SHARED + "/api/actions/" + id + "/inputs", null, BODY);
