@@ -2,6 +2,7 @@ package io.zapconnect.account;
 
 import io.zapconnect.config.Digests;
 import io.zapconnect.store.DatabaseUnavailableException;
+import io.zapconnect.store.Statements;
 import io.zapconnect.store.ZapconnectDatabase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -55,22 +56,13 @@ public class PendingConnects {
         String hash = Digests.sha256Base64Url(started.state());
         long now = clock.millis();
         try (Connection connection = database.connection()) {
-            execute(connection, "DELETE FROM zapconnect_oauth_pending WHERE expires_at < ?", now);
+            Statements.update(connection, "DELETE FROM zapconnect_oauth_pending WHERE expires_at < ?", now);
             if (count(connection, user) >= MAX_PER_USER) {
-                try (PreparedStatement forget = connection.prepareStatement(
-                        "DELETE FROM zapconnect_oauth_pending WHERE user_id = ?")) {
-                    forget.setString(1, user);
-                    forget.executeUpdate();
-                }
+                Statements.update(connection, "DELETE FROM zapconnect_oauth_pending WHERE user_id = ?", user);
             }
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO zapconnect_oauth_pending "
-                    + "(state_hash, user_id, code_verifier, expires_at) VALUES (?, ?, ?, ?)")) {
-                insert.setString(1, hash);
-                insert.setString(2, user);
-                insert.setString(3, keys.cipher().encrypt(started.codeVerifier(), hash));
-                insert.setLong(4, now + LIFETIME.toMillis());
-                insert.executeUpdate();
-            }
+            Statements.update(connection, "INSERT INTO zapconnect_oauth_pending (state_hash, user_id, code_verifier, "
+                    + "expires_at) VALUES (?, ?, ?, ?)", hash, user, keys.cipher().encrypt(started.codeVerifier(), hash),
+                    now + LIFETIME.toMillis());
         } catch (SQLException e) {
             throw new DatabaseUnavailableException("A connect could not be recorded: " + e.getMessage(), e);
         }
@@ -107,7 +99,7 @@ public class PendingConnects {
             // Another user's state stays for its user (who may have been lured here: not them).
             // Of two servers given the same redirect, the one that deletes the row has it.
             if (!owner.equals(user)
-                    || execute(connection, "DELETE FROM zapconnect_oauth_pending WHERE state_hash = ?", hash) != 1
+                    || Statements.update(connection, "DELETE FROM zapconnect_oauth_pending WHERE state_hash = ?", hash) != 1
                     || expires < clock.millis()) {
                 return Optional.empty();
             }
@@ -128,13 +120,6 @@ public class PendingConnects {
                 row.next();
                 return row.getInt(1);
             }
-        }
-    }
-
-    private static int execute(Connection connection, String sql, Object value) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setObject(1, value);
-            return statement.executeUpdate();
         }
     }
 

@@ -1,6 +1,7 @@
 package io.zapconnect.account;
 
 import io.zapconnect.store.DatabaseUnavailableException;
+import io.zapconnect.store.Statements;
 import io.zapconnect.store.ZapconnectDatabase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -59,9 +60,7 @@ public class TokenStore {
             try {
                 insert(connection, user, tokens);
             } catch (SQLException raced) {
-                // SQLSTATE class 23, integrity constraint violation: the same on Derby, H2 and PostgreSQL.
-                if (raced.getSQLState() == null || !raced.getSQLState().startsWith("23")
-                        || update(connection, user, tokens) == 0) {
+                if (!Statements.alreadyThere(raced) || update(connection, user, tokens) == 0) {
                     throw raced;
                 }
             }

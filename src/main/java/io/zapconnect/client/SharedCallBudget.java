@@ -4,6 +4,7 @@ import io.zapconnect.config.Digests;
 import io.zapconnect.config.ZapconnectSettings;
 import io.zapconnect.store.DatabaseSettings;
 import io.zapconnect.store.DatabaseUnavailableException;
+import io.zapconnect.store.Statements;
 import io.zapconnect.store.ZapconnectDatabase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -188,7 +189,7 @@ public class SharedCallBudget implements ZapierBudget {
             insert.setString(1, key());
             insert.executeUpdate();
         } catch (SQLException raced) {
-            if (raced.getSQLState() == null || !raced.getSQLState().startsWith("23")) {
+            if (!Statements.alreadyThere(raced)) {
                 throw raced;
             }
         }

@@ -33,25 +33,11 @@ public class ActionRuns {
     /** Records a run just started, and forgets runs not touched since {@code forgetBefore}. */
     public void insert(Row run, long forgetBefore) {
         try (Connection connection = database.connection()) {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO zapconnect_action_runs (run_id, "
-                    + "owner_id, status, results, error, started_at, next_ask_at, pause_ms, updated_at) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                insert.setString(1, run.id());
-                insert.setString(2, run.owner());
-                insert.setString(3, run.status());
-                insert.setString(4, run.results());
-                insert.setString(5, run.error());
-                insert.setLong(6, run.startedAt());
-                insert.setLong(7, run.nextAskAt());
-                insert.setLong(8, run.pauseMillis());
-                insert.setLong(9, run.startedAt());
-                insert.executeUpdate();
-            }
-            try (PreparedStatement forget = connection.prepareStatement(
-                    "DELETE FROM zapconnect_action_runs WHERE updated_at < ?")) {
-                forget.setLong(1, forgetBefore);
-                forget.executeUpdate();
-            }
+            Statements.update(connection, "INSERT INTO zapconnect_action_runs (run_id, owner_id, status, results, "
+                    + "error, started_at, next_ask_at, pause_ms, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    run.id(), run.owner(), run.status(), run.results(), run.error(), run.startedAt(), run.nextAskAt(),
+                    run.pauseMillis(), run.startedAt());
+            Statements.update(connection, "DELETE FROM zapconnect_action_runs WHERE updated_at < ?", forgetBefore);
         } catch (SQLException e) {
             throw new DatabaseUnavailableException("A run could not be recorded: " + e.getMessage(), e);
         }
@@ -82,14 +68,9 @@ public class ActionRuns {
      * @return whether this caller asks Zapier now
      */
     public boolean claimAsk(String id, long seenNextAsk, long nextAsk, long pauseMillis) {
-        try (Connection connection = database.connection();
-                PreparedStatement update = connection.prepareStatement("UPDATE zapconnect_action_runs SET "
-                        + "next_ask_at = ?, pause_ms = ? WHERE run_id = ? AND next_ask_at = ?")) {
-            update.setLong(1, nextAsk);
-            update.setLong(2, pauseMillis);
-            update.setString(3, id);
-            update.setLong(4, seenNextAsk);
-            return update.executeUpdate() == 1;
+        try (Connection connection = database.connection()) {
+            return Statements.update(connection, "UPDATE zapconnect_action_runs SET next_ask_at = ?, pause_ms = ? "
+                    + "WHERE run_id = ? AND next_ask_at = ?", nextAsk, pauseMillis, id, seenNextAsk) == 1;
         } catch (SQLException e) {
             throw new DatabaseUnavailableException("A run could not be updated: " + e.getMessage(), e);
         }
@@ -97,15 +78,9 @@ public class ActionRuns {
 
     /** Writes what Zapier said of a run. */
     public void update(String id, String status, String results, String error, long now) {
-        try (Connection connection = database.connection();
-                PreparedStatement update = connection.prepareStatement("UPDATE zapconnect_action_runs SET status = ?, "
-                        + "results = ?, error = ?, updated_at = ? WHERE run_id = ?")) {
-            update.setString(1, status);
-            update.setString(2, results);
-            update.setString(3, error);
-            update.setLong(4, now);
-            update.setString(5, id);
-            update.executeUpdate();
+        try (Connection connection = database.connection()) {
+            Statements.update(connection, "UPDATE zapconnect_action_runs SET status = ?, results = ?, error = ?, "
+                    + "updated_at = ? WHERE run_id = ?", status, results, error, now, id);
         } catch (SQLException e) {
             throw new DatabaseUnavailableException("A run could not be updated: " + e.getMessage(), e);
         }

@@ -35,22 +35,14 @@ public class IdempotencyKeys {
      */
     public Optional<Seen> claim(String owner, String key, String requestHash, long now, long forgetBefore) {
         try (Connection connection = database.connection()) {
-            try (PreparedStatement forget = connection.prepareStatement(
-                    "DELETE FROM zapconnect_idempotency WHERE created_at < ?")) {
-                forget.setLong(1, forgetBefore);
-                forget.executeUpdate();
-            }
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO zapconnect_idempotency (owner_id, "
-                    + "idem_key, request_hash, status, created_at) VALUES (?, ?, ?, 0, ?)")) {
-                insert.setString(1, owner);
-                insert.setString(2, key);
-                insert.setString(3, requestHash);
-                insert.setLong(4, now);
-                insert.executeUpdate();
+            Statements.update(connection, "DELETE FROM zapconnect_idempotency WHERE created_at < ?", forgetBefore);
+            try {
+                Statements.update(connection, "INSERT INTO zapconnect_idempotency (owner_id, idem_key, request_hash, "
+                        + "status, created_at) VALUES (?, ?, ?, 0, ?)", owner, key, requestHash, now);
                 return Optional.empty();
             } catch (SQLException taken) {
-                // SQLSTATE class 23: the key is there already, claimed by an earlier request.
-                if (taken.getSQLState() == null || !taken.getSQLState().startsWith("23")) {
+                // The key is there already, claimed by an earlier request.
+                if (!Statements.alreadyThere(taken)) {
                     throw taken;
                 }
             }
@@ -71,15 +63,9 @@ public class IdempotencyKeys {
 
     /** Keeps the answer of the request that claimed the key. */
     public void complete(String owner, String key, int status, String location, String body) {
-        try (Connection connection = database.connection();
-                PreparedStatement update = connection.prepareStatement("UPDATE zapconnect_idempotency SET status = ?, "
-                        + "location = ?, body = ? WHERE owner_id = ? AND idem_key = ?")) {
-            update.setInt(1, status);
-            update.setString(2, location);
-            update.setString(3, body);
-            update.setString(4, owner);
-            update.setString(5, key);
-            update.executeUpdate();
+        try (Connection connection = database.connection()) {
+            Statements.update(connection, "UPDATE zapconnect_idempotency SET status = ?, location = ?, body = ? "
+                    + "WHERE owner_id = ? AND idem_key = ?", status, location, body, owner, key);
         } catch (SQLException e) {
             throw new DatabaseUnavailableException("An idempotency key could not be recorded: " + e.getMessage(), e);
         }
@@ -87,12 +73,9 @@ public class IdempotencyKeys {
 
     /** Lets the key go: the request that claimed it failed, and a retry may carry it out. */
     public void release(String owner, String key) {
-        try (Connection connection = database.connection();
-                PreparedStatement delete = connection.prepareStatement(
-                        "DELETE FROM zapconnect_idempotency WHERE owner_id = ? AND idem_key = ? AND status = 0")) {
-            delete.setString(1, owner);
-            delete.setString(2, key);
-            delete.executeUpdate();
+        try (Connection connection = database.connection()) {
+            Statements.update(connection, "DELETE FROM zapconnect_idempotency WHERE owner_id = ? AND idem_key = ? "
+                    + "AND status = 0", owner, key);
         } catch (SQLException e) {
             throw new DatabaseUnavailableException("An idempotency key could not be released: " + e.getMessage(), e);
         }

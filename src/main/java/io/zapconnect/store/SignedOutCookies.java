@@ -20,19 +20,13 @@ public class SignedOutCookies {
     /** Records a cookie as signed out until {@code expiresAt}, and forgets those expired by {@code now}. */
     public void add(String cookieHash, long expiresAt, long now) {
         try (Connection connection = database.connection()) {
-            try (PreparedStatement forget = connection.prepareStatement(
-                    "DELETE FROM zapconnect_signed_out WHERE expires_at < ?")) {
-                forget.setLong(1, now);
-                forget.executeUpdate();
-            }
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO zapconnect_signed_out (cookie_hash, expires_at) VALUES (?, ?)")) {
-                insert.setString(1, cookieHash);
-                insert.setLong(2, expiresAt);
-                insert.executeUpdate();
+            Statements.update(connection, "DELETE FROM zapconnect_signed_out WHERE expires_at < ?", now);
+            try {
+                Statements.update(connection, "INSERT INTO zapconnect_signed_out (cookie_hash, expires_at) VALUES (?, ?)",
+                        cookieHash, expiresAt);
             } catch (SQLException twice) {
-                // SQLSTATE class 23: signed out already, on this server or another.
-                if (twice.getSQLState() == null || !twice.getSQLState().startsWith("23")) {
+                // Signed out already, on this server or another.
+                if (!Statements.alreadyThere(twice)) {
                     throw twice;
                 }
             }
