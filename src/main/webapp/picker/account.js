@@ -7,7 +7,7 @@
 
 import { fetchJSON } from "./api.js";
 
-/** @typedef {{mode: "per-user" | "shared", user: string | null, connected: boolean}} AccountStatus */
+/** @typedef {{mode: "per-user" | "shared" | "application", user: string | null, connected: boolean}} AccountStatus */
 
 /** @type {Map<string, Promise<AccountStatus>>} by the status URL */
 const statuses = new Map();

@@ -58,9 +58,10 @@ public class DefaultAccessTokenProvider implements ZapierAccessTokenProvider {
         return accounts.refreshAfterRejection(caller.getName(), rejected);
     }
 
-    /** Whether everybody shares the one configured token, rather than each having their own account. */
-    public boolean sharedAccount() {
-        return sharedToken().isPresent();
+    /** Everybody shares the one configured token, or else each connects their own account. */
+    @Override
+    public Accounts accounts() {
+        return sharedToken().isPresent() ? Accounts.SHARED : Accounts.CONNECTED_BY_USERS;
     }
 
     private Optional<String> sharedToken() {

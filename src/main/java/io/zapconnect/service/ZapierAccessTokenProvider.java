@@ -16,9 +16,26 @@ import java.security.Principal;
  * }
  * }</pre>
  *
- * Asked once per call to Zapier, on the caller's thread. The token must never be logged.
+ * Asked once per call to Zapier, on the caller's thread. The token must never be logged. The
+ * browser API asks {@link #accounts()} what to offer: such a provider's users are never asked to
+ * connect a Zapier account through Zapconnect.
  */
 public interface ZapierAccessTokenProvider {
+
+    /** Where the callers' Zapier accounts come from, which decides what the picker offers. */
+    enum Accounts {
+        /** One account for everybody ({@code zapconnect.access-token}): nothing to connect. */
+        SHARED,
+        /** Each user connects their own through Zapconnect's OAuth flow, which the picker offers. */
+        CONNECTED_BY_USERS,
+        /** The application holds each user's token its own way: nothing for the picker to connect. */
+        HELD_BY_APPLICATION
+    }
+
+    /** Where the callers' accounts come from; an application's own provider keeps the default. */
+    default Accounts accounts() {
+        return Accounts.HELD_BY_APPLICATION;
+    }
 
     /**
      * @param caller the container's principal of the current caller, or null when the call is

@@ -1,7 +1,8 @@
 package io.zapconnect.web;
 
 import io.zapconnect.config.ZapconnectSettings;
-import io.zapconnect.service.DefaultAccessTokenProvider;
+import io.zapconnect.service.ZapierAccessTokenProvider;
+import io.zapconnect.service.ZapierAccessTokenProvider.Accounts;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -34,7 +35,7 @@ final class ApiGuards {
     public static class CallerRequired implements ContainerRequestFilter {
 
         @Inject
-        DefaultAccessTokenProvider tokens;
+        ZapierAccessTokenProvider tokens;
 
         @Inject
         ZapconnectSettings settings;
@@ -45,7 +46,9 @@ final class ApiGuards {
                     || "GET".equals(request.getMethod()) && List.of("config").equals(segments(request))) {
                 return;
             }
-            if (!tokens.sharedAccount() || !settings.allowAnonymous()) {
+            // Users who connect their own account are users: only accounts that are not theirs
+            // (the shared one, or the application's) may be opened to anonymous callers on purpose.
+            if (tokens.accounts() == Accounts.CONNECTED_BY_USERS || !settings.allowAnonymous()) {
                 request.abortWith(Problem.of("sign-in-required", "Sign in first", 401,
                         "Sign in to the application to use your Zapier accounts.").toResponse());
             }

@@ -3,7 +3,8 @@ package io.zapconnect.web;
 import io.zapconnect.account.AccountSettings;
 import io.zapconnect.account.TokenStore;
 import io.zapconnect.config.ZapconnectSettings;
-import io.zapconnect.service.DefaultAccessTokenProvider;
+import io.zapconnect.service.ZapierAccessTokenProvider;
+import io.zapconnect.service.ZapierAccessTokenProvider.Accounts;
 import io.zapconnect.store.ZapconnectDatabase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -36,7 +37,7 @@ public class ZapconnectHealth {
     TokenStore store;
 
     @Inject
-    DefaultAccessTokenProvider tokens;
+    ZapierAccessTokenProvider tokens;
 
     @Produces
     @Liveness
@@ -79,7 +80,8 @@ public class ZapconnectHealth {
      * and idempotency keys answer 503, and the budget is kept in memory.
      */
     private List<String> databaseProblems() {
-        boolean perUser = !tokens.sharedAccount() && (accounts.clientId().isPresent() || keyConfigured());
+        boolean perUser = tokens.accounts() == Accounts.CONNECTED_BY_USERS
+                && (accounts.clientId().isPresent() || keyConfigured());
         if (!perUser && !database.configured()) {
             return List.of();
         }

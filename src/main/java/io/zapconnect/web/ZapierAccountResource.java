@@ -6,7 +6,8 @@ import io.zapconnect.account.StoredTokens;
 import io.zapconnect.account.ZapierAccounts;
 import io.zapconnect.config.Digests;
 import io.zapconnect.error.ZapierException;
-import io.zapconnect.service.DefaultAccessTokenProvider;
+import io.zapconnect.service.ZapierAccessTokenProvider;
+import io.zapconnect.service.ZapierAccessTokenProvider.Accounts;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbNillable;
@@ -63,7 +64,7 @@ public class ZapierAccountResource {
     PendingConnects pending;
 
     @Inject
-    DefaultAccessTokenProvider tokens;
+    ZapierAccessTokenProvider tokens;
 
     @Context
     SecurityContext security;
@@ -80,8 +81,14 @@ public class ZapierAccountResource {
     public Response status() {
         Principal principal = security.getUserPrincipal();
         String name = principal == null ? null : principal.getName();
-        if (tokens.sharedAccount()) {
+        if (tokens.accounts() == Accounts.SHARED) {
             return Response.ok(new Status("shared", name, true, null, null)).cacheControl(Caching.noStore()).build();
+        }
+        if (tokens.accounts() == Accounts.HELD_BY_APPLICATION) {
+            // The application's own provider: connected when it has a token for this caller.
+            boolean has = tokens.accessToken(principal) != null;
+            return Response.ok(new Status("application", name, has, null, null)).cacheControl(Caching.noStore())
+                    .build();
         }
         String user = user();
         Status status = accounts.connection(user)
@@ -101,9 +108,15 @@ public class ZapierAccountResource {
     @Operation(operationId = "startConnecting", summary = "Starts connecting the caller's Zapier account (OAuth, PKCE)")
     @APIResponse(responseCode = "200", description = "Where to send the popup", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConnectStart.class)))
+    @APIResponse(responseCode = "409", description = "The application provides the account: nothing to connect",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "Per-user accounts are not configured", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response connect() {
+        if (tokens.accounts() != Accounts.CONNECTED_BY_USERS) {
+            return Problem.of("connect-not-offered", "Zapier accounts are not connected here", 409,
+                    "This application provides the Zapier account itself; there is nothing to connect.").toResponse();
+        }
         String user = user();
         if (!settings.oauthConfigured()) {
             return Problem.of("not-configured", "Zapier accounts are not configured", 503,
