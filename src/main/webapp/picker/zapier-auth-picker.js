@@ -149,12 +149,17 @@ export class ZapierAuthPicker extends HTMLElement {
     /**
      * @param {boolean} [fresh] past the server's cache, straight from Zapier: after a popup, when
      *     the list has just changed there
+     * @param {string} [expect] an authentication the list must hold: the one a popup just made
      * @returns {Promise<AuthInfo[]>}
      */
-    async #listAuthentications(fresh = false) {
+    async #listAuthentications(fresh = false, expect = undefined) {
         const appId = this.getAttribute("app") ?? "";
-        const answer = await fetchJSON(new URL(`apps/${encodeURIComponent(appId)}/authentications`, this.#api),
-            fresh ? { headers: { "Cache-Control": "no-cache" } } : {}, this.#t.network);
+        const url = new URL(`apps/${encodeURIComponent(appId)}/authentications`, this.#api);
+        if (fresh && expect) {
+            // A list the server fetched moments ago is reused only if it holds the new one.
+            url.searchParams.set("expect", expect);
+        }
+        const answer = await fetchJSON(url, fresh ? { headers: { "Cache-Control": "no-cache" } } : {}, this.#t.network);
         return answer.authentications;
     }
 
@@ -259,7 +264,7 @@ export class ZapierAuthPicker extends HTMLElement {
             this.#busy = false;
             switch (result.outcome) {
             case "connected": {
-                await this.#refreshList();
+                await this.#refreshList(result.authenticationId);
                 this.#select(result.authenticationId, result.via);
                 const chosen = this.#auths.find((auth) => auth.id === result.authenticationId);
                 this.#status(t.connected(chosen ? chosen.title : result.authenticationId));
@@ -295,9 +300,10 @@ export class ZapierAuthPicker extends HTMLElement {
         }
     }
 
-    async #refreshList() {
+    /** @param {string} [expect] an authentication the list must hold: the one just connected */
+    async #refreshList(expect) {
         try {
-            this.#auths = await this.#listAuthentications(true);
+            this.#auths = await this.#listAuthentications(true, expect);
             this.#renderList();
         } catch (error) {
             this.#renderError(error instanceof ApiError ? error.message : this.#t.network, true);

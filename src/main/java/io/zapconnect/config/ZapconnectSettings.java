@@ -34,6 +34,7 @@ public class ZapconnectSettings {
     public static final String APPS_MAX = "zapconnect.cache.apps-max-entries";
     public static final String AUTHENTICATIONS_TTL = "zapconnect.cache.authentications-ttl";
     public static final String AUTHENTICATIONS_MAX = "zapconnect.cache.authentications-max-entries";
+    public static final String AUTHENTICATIONS_FRESH_REUSE = "zapconnect.cache.authentications-fresh-reuse";
     public static final String RATE_LIMIT = "zapconnect.rate-limit.per-minute";
     public static final String RATE_LIMIT_WAIT = "zapconnect.rate-limit.max-wait-ms";
     public static final String RATE_LIMIT_CALLER_SHARE = "zapconnect.rate-limit.caller-share";
@@ -98,6 +99,10 @@ public class ZapconnectSettings {
     long authenticationsMaxEntries;
 
     @Inject
+    @ConfigProperty(name = AUTHENTICATIONS_FRESH_REUSE, defaultValue = "3s")
+    String authenticationsFreshReuse;
+
+    @Inject
     @ConfigProperty(name = RATE_LIMIT, defaultValue = "60")
     int rateLimitPerMinute;
 
@@ -138,6 +143,11 @@ public class ZapconnectSettings {
     /** How long a user's list of authentications for an app is kept. */
     public Duration authenticationsTtl() {
         return Durations.parse(authenticationsTtl);
+    }
+
+    /** How long a list just fetched fresh answers the fresh reads of the same list. */
+    public Duration authenticationsFreshReuse() {
+        return Durations.parse(authenticationsFreshReuse);
     }
 
     /** How many (user, app) lists of authentications are kept at most. */
@@ -277,9 +287,10 @@ public class ZapconnectSettings {
         if (maxPages <= 0) {
             problems.add(MAX_PAGES + " must be positive");
         }
-        for (String key : List.of(APPS_TTL, AUTHENTICATIONS_TTL)) {
+        for (String key : List.of(APPS_TTL, AUTHENTICATIONS_TTL, AUTHENTICATIONS_FRESH_REUSE)) {
             try {
-                Durations.parse(APPS_TTL.equals(key) ? appsTtl : authenticationsTtl);
+                Durations.parse(APPS_TTL.equals(key) ? appsTtl
+                        : AUTHENTICATIONS_TTL.equals(key) ? authenticationsTtl : authenticationsFreshReuse);
             } catch (IllegalArgumentException e) {
                 problems.add(key + " " + e.getMessage());
             }

@@ -27,7 +27,7 @@ import java.util.function.Supplier;
  * user's own (the sandbox does);</li>
  * <li>a user's authentications for an app, for {@code zapconnect.cache.authentications-ttl} (30
  * seconds), per user and token, never shared between users, and dropped when the user's Zapier
- * account changes.</li>
+ * account changes; a list just fetched fresh answers the fresh reads of the next seconds.</li>
  * </ul>
  * Both are bounded; identical calls under way are coalesced, whether cached or not.
  */
@@ -50,28 +50,39 @@ public class ZapierCaches {
 
     private Cache<AppKey, Optional<App>> apps;
     private Cache<AuthenticationsKey, List<Authentication>> authentications;
+    /** Lists just fetched by a fresh read, for the fresh reads right after it; null when none are kept. */
+    private Cache<AuthenticationsKey, List<Authentication>> justFetched;
     private BiConsumer<String, Boolean> reads;
     private final InFlight inFlight = new InFlight();
 
     public ZapierCaches() {
     }
 
-    /** For tests: caches on the clock given. */
+    /** For tests: caches on the clock given, fresh lists not reused. */
     ZapierCaches(Duration appsTtl, long appsMax, Duration authenticationsTtl, long authenticationsMax,
             Ticker ticker, BiConsumer<String, Boolean> reads) {
-        build(appsTtl, appsMax, authenticationsTtl, authenticationsMax, ticker, reads);
+        this(appsTtl, appsMax, authenticationsTtl, authenticationsMax, Duration.ZERO, ticker, reads);
+    }
+
+    /** For tests: caches on the clock given, a fresh list reused for {@code freshReuse}. */
+    ZapierCaches(Duration appsTtl, long appsMax, Duration authenticationsTtl, long authenticationsMax,
+            Duration freshReuse, Ticker ticker, BiConsumer<String, Boolean> reads) {
+        build(appsTtl, appsMax, authenticationsTtl, authenticationsMax, freshReuse, ticker, reads);
     }
 
     @PostConstruct
     void init() {
         build(settings.appsTtl(), settings.appsMaxEntries(), settings.authenticationsTtl(),
-                settings.authenticationsMaxEntries(), Ticker.systemTicker(), CallMetrics.of(metrics)::cache);
+                settings.authenticationsMaxEntries(), settings.authenticationsFreshReuse(), Ticker.systemTicker(),
+                CallMetrics.of(metrics)::cache);
     }
 
     private void build(Duration appsTtl, long appsMax, Duration authenticationsTtl, long authenticationsMax,
-            Ticker ticker, BiConsumer<String, Boolean> reads) {
+            Duration freshReuse, Ticker ticker, BiConsumer<String, Boolean> reads) {
         this.apps = Caffeine.newBuilder().expireAfterWrite(appsTtl).maximumSize(appsMax).ticker(ticker).build();
         this.authentications = Caffeine.newBuilder().expireAfterWrite(authenticationsTtl)
+                .maximumSize(authenticationsMax).ticker(ticker).build();
+        this.justFetched = freshReuse.isZero() ? null : Caffeine.newBuilder().expireAfterWrite(freshReuse)
                 .maximumSize(authenticationsMax).ticker(ticker).build();
         this.reads = reads;
     }
@@ -84,8 +95,31 @@ public class ZapierCaches {
     /** A user's authentications for an app, from the cache or from {@code load}. */
     List<Authentication> authentications(String user, String token, String appId, Freshness freshness,
             Supplier<List<Authentication>> load) {
-        return read("authentications", authentications,
-                new AuthenticationsKey(user, token, appId.toLowerCase(java.util.Locale.ROOT)), freshness, load);
+        return authentications(user, token, appId, freshness, null, load);
+    }
+
+    /**
+     * A user's authentications for an app, from the cache or from {@code load}. A fresh read within
+     * seconds of another fresh read of the same list ({@code zapconnect.cache.authentications-fresh-reuse})
+     * takes that one's answer, so that a burst of fresh reads costs one call, unless the caller
+     * expects an authentication that answer lacks (the one a connect popup just made).
+     *
+     * @param expected an authentication's id the list must hold to be reused, or null
+     */
+    List<Authentication> authentications(String user, String token, String appId, Freshness freshness,
+            String expected, Supplier<List<Authentication>> load) {
+        AuthenticationsKey key = new AuthenticationsKey(user, token, appId.toLowerCase(java.util.Locale.ROOT));
+        if (freshness == Freshness.FRESH && justFetched != null) {
+            List<Authentication> recent = justFetched.getIfPresent(key);
+            if (recent != null && (expected == null || recent.stream().anyMatch(a -> expected.equals(a.id())))) {
+                return recent;
+            }
+        }
+        List<Authentication> answer = read("authentications", authentications, key, freshness, load);
+        if (freshness == Freshness.FRESH && justFetched != null) {
+            justFetched.put(key, answer);
+        }
+        return answer;
     }
 
     /** A call nothing caches, coalesced with identical ones under way. */
@@ -96,6 +130,9 @@ public class ZapierCaches {
     /** Forgets what is cached of a user's authentications. */
     public void forget(String user) {
         authentications.asMap().keySet().removeIf(key -> key.user().equals(user));
+        if (justFetched != null) {
+            justFetched.asMap().keySet().removeIf(key -> key.user().equals(user));
+        }
     }
 
     void accountChanged(@Observes ZapierAccountChanged changed) {

@@ -19,6 +19,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -28,6 +29,7 @@ import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
@@ -76,10 +78,15 @@ public class PickerResources {
     @APIResponse(responseCode = "200", description = "The caller's authentications", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuthenticationsView.class)))
     public Response authentications(@PathParam("appId") String appId,
-            @HeaderParam(HttpHeaders.CACHE_CONTROL) String cache) {
+            @HeaderParam(HttpHeaders.CACHE_CONTROL) String cache,
+            @Parameter(description = "With Cache-Control: no-cache, an authentication the list must hold (one a "
+                    + "connect popup just made): a list fetched moments ago that lacks it is not reused")
+            @QueryParam("expect") String expect) {
         Ids.requireAppId(appId);
-        List<AuthenticationView> mine = zapier.listAuthentications(appId, freshness(cache)).stream()
-                .map(AuthenticationView::of).toList();
+        Freshness freshness = freshness(cache);
+        List<AuthenticationView> mine = (expect != null && freshness == Freshness.FRESH
+                ? zapier.listAuthenticationsHolding(appId, expect) : zapier.listAuthentications(appId, freshness))
+                .stream().map(AuthenticationView::of).toList();
         return Response.ok(new AuthenticationsView(appId, mine)).cacheControl(Caching.noStore()).build();
     }
 
