@@ -149,15 +149,14 @@ export class ZapierAuthPicker extends HTMLElement {
     /**
      * @param {boolean} [fresh] past the server's cache, straight from Zapier: after a popup, when
      *     the list has just changed there
-     * @param {string} [expect] an authentication the list must hold: the one a popup just made
      * @returns {Promise<AuthInfo[]>}
      */
-    async #listAuthentications(fresh = false, expect = undefined) {
+    async #listAuthentications(fresh = false) {
         const appId = this.getAttribute("app") ?? "";
         const url = new URL(`apps/${encodeURIComponent(appId)}/authentications`, this.#api);
-        if (fresh && expect) {
-            // A list the server fetched moments ago is reused only if it holds the new one.
-            url.searchParams.set("expect", expect);
+        if (fresh) {
+            // Strict: a list the server fetched moments ago predates the popup, and will not do.
+            url.searchParams.set("strict", "true");
         }
         const answer = await fetchJSON(url, fresh ? { headers: { "Cache-Control": "no-cache" } } : {}, this.#t.network);
         return answer.authentications;
@@ -264,7 +263,7 @@ export class ZapierAuthPicker extends HTMLElement {
             this.#busy = false;
             switch (result.outcome) {
             case "connected": {
-                await this.#refreshList(result.authenticationId);
+                await this.#refreshList();
                 this.#select(result.authenticationId, result.via);
                 const chosen = this.#auths.find((auth) => auth.id === result.authenticationId);
                 this.#status(t.connected(chosen ? chosen.title : result.authenticationId));
@@ -300,10 +299,9 @@ export class ZapierAuthPicker extends HTMLElement {
         }
     }
 
-    /** @param {string} [expect] an authentication the list must hold: the one just connected */
-    async #refreshList(expect) {
+    async #refreshList() {
         try {
-            this.#auths = await this.#listAuthentications(true, expect);
+            this.#auths = await this.#listAuthentications(true);
             this.#renderList();
         } catch (error) {
             this.#renderError(error instanceof ApiError ? error.message : this.#t.network, true);

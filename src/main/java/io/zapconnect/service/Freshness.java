@@ -8,5 +8,11 @@ public enum Freshness {
      * Ask Zapier (still coalesced with identical calls under way, still within the call budget) and
      * keep the answer: after the user connected something, say.
      */
-    FRESH
+    FRESH,
+    /**
+     * As {@link #FRESH}, but a user's list that a fresh read fetched from Zapier moments ago
+     * ({@code zapconnect.cache.authentications-fresh-reuse}) will do: a burst of such reads costs
+     * one call. What an HTTP {@code Cache-Control: no-cache} asks for, unless it says {@code strict}.
+     */
+    RECENT
 }

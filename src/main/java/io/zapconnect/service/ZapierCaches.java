@@ -27,7 +27,7 @@ import java.util.function.Supplier;
  * user's own (the sandbox does);</li>
  * <li>a user's authentications for an app, for {@code zapconnect.cache.authentications-ttl} (30
  * seconds), per user and token, never shared between users, and dropped when the user's Zapier
- * account changes; a list just fetched fresh answers the fresh reads of the next seconds.</li>
+ * account changes; a list just fetched fresh answers the {@code RECENT} reads of the next seconds.</li>
  * </ul>
  * Both are bounded; identical calls under way are coalesced, whether cached or not.
  */
@@ -50,7 +50,7 @@ public class ZapierCaches {
 
     private Cache<AppKey, Optional<App>> apps;
     private Cache<AuthenticationsKey, List<Authentication>> authentications;
-    /** Lists just fetched by a fresh read, for the fresh reads right after it; null when none are kept. */
+    /** Lists just fetched by a fresh read, for the recent reads right after it; null when none are kept. */
     private Cache<AuthenticationsKey, List<Authentication>> justFetched;
     private BiConsumer<String, Boolean> reads;
     private final InFlight inFlight = new InFlight();
@@ -92,31 +92,21 @@ public class ZapierCaches {
         return read("apps", apps, new AppKey(token, appId.toLowerCase(java.util.Locale.ROOT)), freshness, load);
     }
 
-    /** A user's authentications for an app, from the cache or from {@code load}. */
-    List<Authentication> authentications(String user, String token, String appId, Freshness freshness,
-            Supplier<List<Authentication>> load) {
-        return authentications(user, token, appId, freshness, null, load);
-    }
-
     /**
-     * A user's authentications for an app, from the cache or from {@code load}. A fresh read within
-     * seconds of another fresh read of the same list ({@code zapconnect.cache.authentications-fresh-reuse})
-     * takes that one's answer, so that a burst of fresh reads costs one call, unless the caller
-     * expects an authentication that answer lacks (the one a connect popup just made).
-     *
-     * @param expected an authentication's id the list must hold to be reused, or null
+     * A user's authentications for an app, from the cache or from {@code load}. A {@code RECENT}
+     * read takes the answer of a fresh read of the same list made moments ago, if there was one.
      */
     List<Authentication> authentications(String user, String token, String appId, Freshness freshness,
-            String expected, Supplier<List<Authentication>> load) {
+            Supplier<List<Authentication>> load) {
         AuthenticationsKey key = new AuthenticationsKey(user, token, appId.toLowerCase(java.util.Locale.ROOT));
-        if (freshness == Freshness.FRESH && justFetched != null) {
+        if (freshness == Freshness.RECENT && justFetched != null) {
             List<Authentication> recent = justFetched.getIfPresent(key);
-            if (recent != null && (expected == null || recent.stream().anyMatch(a -> expected.equals(a.id())))) {
+            if (recent != null) {
                 return recent;
             }
         }
         List<Authentication> answer = read("authentications", authentications, key, freshness, load);
-        if (freshness == Freshness.FRESH && justFetched != null) {
+        if (freshness != Freshness.CACHED_OK && justFetched != null) {
             justFetched.put(key, answer);
         }
         return answer;

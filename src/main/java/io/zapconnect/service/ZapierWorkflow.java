@@ -170,27 +170,14 @@ public class ZapierWorkflow {
 
     /**
      * Lists all of the caller's authentications for an app: from the cache or, when {@code FRESH}
-     * (after the user connected one, say), from Zapier.
+     * (after the user connected one, say), from Zapier; {@code RECENT} takes a list fetched fresh
+     * moments ago.
      */
     public List<Authentication> listAuthentications(String appId, Freshness freshness) {
-        return listAuthentications(appId, freshness, null);
-    }
-
-    /**
-     * Lists all of the caller's authentications for an app from Zapier, for a caller who knows one
-     * the list must hold (the one a connect popup just made): a list fetched fresh moments ago
-     * ({@code zapconnect.cache.authentications-fresh-reuse}) is reused only if it holds that one.
-     */
-    public List<Authentication> listAuthenticationsHolding(String appId, String authenticationId) {
-        Ids.requireOpaqueId("An authentication id", authenticationId);
-        return listAuthentications(appId, Freshness.FRESH, authenticationId);
-    }
-
-    private List<Authentication> listAuthentications(String appId, Freshness freshness, String expected) {
         Ids.requireAppId(appId);
         Caller caller = caller();
         int size = settings.pageSize();
-        return caches.authentications(caller.user(), caller.digest(), appId, freshness, expected, () -> List.copyOf(
+        return caches.authentications(caller.user(), caller.digest(), appId, freshness, () -> List.copyOf(
                 Pages.collect(offset -> call(caller, "authentications", true,
                         () -> api.listAuthentications(appId, size, offset)), Authentication::id, settings.maxPages())));
     }

@@ -79,14 +79,16 @@ public class PickerResources {
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuthenticationsView.class)))
     public Response authentications(@PathParam("appId") String appId,
             @HeaderParam(HttpHeaders.CACHE_CONTROL) String cache,
-            @Parameter(description = "With Cache-Control: no-cache, an authentication the list must hold (one a "
-                    + "connect popup just made): a list fetched moments ago that lacks it is not reused")
-            @QueryParam("expect") String expect) {
+            @Parameter(description = "With Cache-Control: no-cache, true to ask Zapier whatever was fetched moments "
+                    + "ago (the picker, after a connect popup); otherwise a list fetched fresh within seconds is reused")
+            @QueryParam("strict") boolean strict) {
         Ids.requireAppId(appId);
         Freshness freshness = freshness(cache);
-        List<AuthenticationView> mine = (expect != null && freshness == Freshness.FRESH
-                ? zapier.listAuthenticationsHolding(appId, expect) : zapier.listAuthentications(appId, freshness))
-                .stream().map(AuthenticationView::of).toList();
+        if (freshness == Freshness.FRESH && !strict) {
+            freshness = Freshness.RECENT;
+        }
+        List<AuthenticationView> mine = zapier.listAuthentications(appId, freshness).stream()
+                .map(AuthenticationView::of).toList();
         return Response.ok(new AuthenticationsView(appId, mine)).cacheControl(Caching.noStore()).build();
     }
 

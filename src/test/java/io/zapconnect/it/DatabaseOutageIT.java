@@ -26,11 +26,12 @@ class DatabaseOutageIT {
     static WebArchive deployment() {
         return Deployments.productWar(NAME, Map.of(
                         "zapconnect.api-url", "http://127.0.0.1:9",
-                        "zapconnect.allow-anonymous", "true",
-                        // Liberty: jdbc/zapconnect-nowhere; WildFly: its java:jboss/datasources/ name.
+                        "zapconnect.allow-anonymous", "true"),
+                // From the stand-in for the environment, above the server-wide JNDI binding WildFly has.
+                // Liberty: jdbc/zapconnect-nowhere; WildFly: its java:jboss/datasources/ name.
+                Map.of("zapconnect.access-token", "outage-token-5d1a",
                         "zapconnect.token-store.datasource",
-                        System.getProperty("it.unreachable.datasource", "jdbc/zapconnect-nowhere")),
-                Map.of("zapconnect.access-token", "outage-token-5d1a"));
+                        System.getProperty("it.unreachable.datasource", "jdbc/zapconnect-nowhere")));
     }
 
     @Test

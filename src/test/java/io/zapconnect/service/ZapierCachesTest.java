@@ -74,26 +74,28 @@ class ZapierCachesTest {
     }
 
     @Test
-    void freshReadsWithinSecondsOfOneAnotherCostOneCallUnlessTheExpectedOneIsMissing() {
+    void recentReadsWithinSecondsOfAFreshOneCostNoCallAStrictFreshReadAlwaysAsks() {
         ZapierCaches reusing = new ZapierCaches(Duration.ofHours(1), 100, Duration.ofSeconds(30), 100,
                 Duration.ofSeconds(3), ticker, (cache, hit) -> { });
-        List<Authentication> first = reusing.authentications("ada", "t", CRM, Freshness.FRESH, () -> list("ada's"));
+        List<Authentication> first = reusing.authentications("ada", "t", CRM, Freshness.RECENT, () -> list("ada's"));
         for (int i = 0; i < 69; i++) {
-            assertSame(first, reusing.authentications("ada", "t", CRM, Freshness.FRESH, () -> list("ada's")));
+            assertSame(first, reusing.authentications("ada", "t", CRM, Freshness.RECENT, () -> list("ada's")));
         }
         assertEquals(1, loads.get(), "seventy no-cache listings within seconds: one call");
 
-        List<Authentication> expecting = reusing.authentications("ada", "t", CRM, Freshness.FRESH, "a-new",
-                () -> list("ada's"));
-        assertEquals(2, loads.get(), "the list just fetched lacks the one expected: asked again");
-        assertSame(expecting, reusing.authentications("ada", "t", CRM, Freshness.FRESH, "a-2", () -> list("ada's")),
-                "the new list holds it");
+        List<Authentication> strict = reusing.authentications("ada", "t", CRM, Freshness.FRESH, () -> list("ada's"));
+        assertEquals(2, loads.get(), "a strict fresh read (the picker's, after a popup) asks Zapier");
+        assertSame(strict, reusing.authentications("ada", "t", CRM, Freshness.RECENT, () -> list("ada's")),
+                "and is the one the next recent reads take");
 
         later(Duration.ofSeconds(4));
-        reusing.authentications("ada", "t", CRM, Freshness.FRESH, () -> list("ada's"));
-        assertEquals(3, loads.get(), "seconds later, a fresh read asks Zapier again");
-        reusing.authentications("linus", "t2", CRM, Freshness.FRESH, () -> list("linus's"));
+        reusing.authentications("ada", "t", CRM, Freshness.RECENT, () -> list("ada's"));
+        assertEquals(3, loads.get(), "seconds later, a recent read asks Zapier again");
+        reusing.authentications("linus", "t2", CRM, Freshness.RECENT, () -> list("linus's"));
         assertEquals(4, loads.get(), "never another user's list");
+        reusing.forget("ada");
+        reusing.authentications("ada", "t", CRM, Freshness.RECENT, () -> list("ada's"));
+        assertEquals(5, loads.get(), "nor one from before the user's account changed");
     }
 
     @Test
