@@ -71,10 +71,8 @@ public class TokenStore {
 
     /** Forgets the user's tokens. */
     public boolean delete(String user) {
-        try (Connection connection = connection();
-                PreparedStatement delete = connection.prepareStatement("DELETE FROM " + TABLE + " WHERE user_id = ?")) {
-            delete.setString(1, user);
-            return delete.executeUpdate() > 0;
+        try (Connection connection = connection()) {
+            return Statements.update(connection, "DELETE FROM " + TABLE + " WHERE user_id = ?", user) > 0;
         } catch (SQLException e) {
             throw failure("delete", e);
         }
@@ -95,15 +93,11 @@ public class TokenStore {
         try (Connection connection = connection()) {
             connection.setAutoCommit(false);
             try {
-                try (PreparedStatement claim = connection.prepareStatement("UPDATE " + TABLE + " SET refresh_lease = ? "
-                        + "WHERE user_id = ? AND (refresh_lease IS NULL OR refresh_lease < ?)")) {
-                    claim.setLong(1, now.plus(leaseFor).toEpochMilli());
-                    claim.setString(2, user);
-                    claim.setLong(3, now.toEpochMilli());
-                    if (claim.executeUpdate() == 0) {
-                        connection.commit();
-                        return Optional.empty();
-                    }
+                if (Statements.update(connection, "UPDATE " + TABLE + " SET refresh_lease = ? WHERE user_id = ? AND "
+                        + "(refresh_lease IS NULL OR refresh_lease < ?)", now.plus(leaseFor).toEpochMilli(), user,
+                        now.toEpochMilli()) == 0) {
+                    connection.commit();
+                    return Optional.empty();
                 }
                 Optional<StoredTokens> tokens = read(connection, user);
                 long version = version(connection, user);
@@ -144,12 +138,9 @@ public class TokenStore {
 
     /** Gives the lease up, the refresh not done, for the next caller to try. */
     public void releaseRefresh(String user, Lease lease) {
-        try (Connection connection = connection();
-                PreparedStatement release = connection.prepareStatement(
-                        "UPDATE " + TABLE + " SET refresh_lease = NULL WHERE user_id = ? AND version = ?")) {
-            release.setString(1, user);
-            release.setLong(2, lease.version());
-            release.executeUpdate();
+        try (Connection connection = connection()) {
+            Statements.update(connection, "UPDATE " + TABLE + " SET refresh_lease = NULL WHERE user_id = ? "
+                    + "AND version = ?", user, lease.version());
         } catch (SQLException e) {
             throw failure("update", e);
         }
@@ -157,12 +148,9 @@ public class TokenStore {
 
     /** Forgets the user's tokens if they are still the ones of the lease. */
     public boolean deleteLeased(String user, Lease lease) {
-        try (Connection connection = connection();
-                PreparedStatement delete = connection.prepareStatement(
-                        "DELETE FROM " + TABLE + " WHERE user_id = ? AND version = ?")) {
-            delete.setString(1, user);
-            delete.setLong(2, lease.version());
-            return delete.executeUpdate() > 0;
+        try (Connection connection = connection()) {
+            return Statements.update(connection, "DELETE FROM " + TABLE + " WHERE user_id = ? AND version = ?", user,
+                    lease.version()) > 0;
         } catch (SQLException e) {
             throw failure("delete", e);
         }

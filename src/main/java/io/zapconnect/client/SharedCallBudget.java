@@ -124,15 +124,11 @@ public class SharedCallBudget implements ZapierBudget {
         long until = clock.getAsLong() + Math.max(0, retryAfter.toMillis());
         try (Connection connection = database.connection()) {
             ensureRow(connection);
-            try (PreparedStatement update = connection.prepareStatement("UPDATE zapconnect_budget SET cooldown_until = ?, "
-                    + "version = version + 1 WHERE budget_key = ? AND cooldown_until < ?")) {
-                update.setLong(1, until);
-                update.setString(2, key());
-                update.setLong(3, until);
-                update.executeUpdate();
-            }
+            Statements.update(connection, "UPDATE zapconnect_budget SET cooldown_until = ?, version = version + 1 "
+                    + "WHERE budget_key = ? AND cooldown_until < ?", until, key(), until);
         } catch (SQLException e) {
-            throw new DatabaseUnavailableException("The shared Zapier budget could not be written: " + e.getMessage(), e);
+            throw new DatabaseUnavailableException("The shared Zapier budget could not be written: " + e.getMessage(),
+                    e);
         }
     }
 
@@ -225,7 +221,8 @@ public class SharedCallBudget implements ZapierBudget {
     /** When the caller's n-th latest call started, or null when they made fewer. */
     private Long callersNthLatest(Connection connection, String caller, int n) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT started_at FROM zapconnect_budget_calls "
-                + "WHERE budget_key = ? AND caller = ? ORDER BY started_at DESC OFFSET ? ROWS FETCH NEXT 1 ROWS ONLY")) {
+                + "WHERE budget_key = ? AND caller = ? ORDER BY started_at DESC OFFSET ? ROWS "
+                + "FETCH NEXT 1 ROWS ONLY")) {
             select.setString(1, key());
             select.setString(2, caller);
             select.setInt(3, n - 1);

@@ -22,8 +22,8 @@ public class SignedOutCookies {
         try (Connection connection = database.connection()) {
             Statements.update(connection, "DELETE FROM zapconnect_signed_out WHERE expires_at < ?", now);
             try {
-                Statements.update(connection, "INSERT INTO zapconnect_signed_out (cookie_hash, expires_at) VALUES (?, ?)",
-                        cookieHash, expiresAt);
+                Statements.update(connection, "INSERT INTO zapconnect_signed_out (cookie_hash, expires_at) "
+                        + "VALUES (?, ?)", cookieHash, expiresAt);
             } catch (SQLException twice) {
                 // Signed out already, on this server or another.
                 if (!Statements.alreadyThere(twice)) {

@@ -109,7 +109,8 @@ public class ZapconnectDatabase {
             schemaProblem = Migrations.EXPECTED_VERSION.equals(version) ? null
                     : "the tables are at version " + (version.isEmpty() ? "none" : version) + ", this code needs "
                             + Migrations.EXPECTED_VERSION + (settings.migrate() ? ""
-                                    : " (" + DatabaseSettings.MIGRATE + " is false: apply the scripts of docs/database.md)");
+                                    : " (" + DatabaseSettings.MIGRATE
+                                            + " is false: apply the scripts of docs/database.md)");
         } catch (RuntimeException e) {
             schemaProblem = "the database could not be prepared: " + e.getMessage();
             // One line: an outage is an operator's matter, and the message names it (never values).
