@@ -33,6 +33,11 @@ final class InFlight {
         }
     }
 
+    /** How many callers are waiting for a call under way (an estimate while they arrive). */
+    int waiting() {
+        return calls.values().stream().mapToInt(CompletableFuture::getNumberOfDependents).sum();
+    }
+
     private static Object await(CompletableFuture<Object> running) {
         try {
             return running.join();

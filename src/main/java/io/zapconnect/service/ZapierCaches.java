@@ -117,6 +117,11 @@ public class ZapierCaches {
         return inFlight.join(key, call);
     }
 
+    /** How many callers are waiting for an identical call under way: for tests, which wait on it. */
+    int waitingForCallsUnderWay() {
+        return inFlight.waiting();
+    }
+
     /** Forgets what is cached of a user's authentications. */
     public void forget(String user) {
         authentications.asMap().keySet().removeIf(key -> key.user().equals(user));

@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -168,8 +169,8 @@ class ZapierCachesTest {
                 answers.add(pool.submit(() -> caches.authentications("ada", "t", CRM, Freshness.FRESH,
                         () -> list("not shared"))));
             }
-            // Let the seven reach the call under way before it ends.
-            Thread.sleep(200);
+            // The seven are waiting for the call under way before it ends.
+            awaitWaiting(7);
             release.countDown();
 
             for (Future<List<Authentication>> answer : answers) {
@@ -195,7 +196,7 @@ class ZapierCachesTest {
             }));
             assertTrue(inside.await(5, TimeUnit.SECONDS));
             Future<Object> follower = pool.submit(() -> caches.coalesced("key", () -> "not called"));
-            Thread.sleep(200);
+            awaitWaiting(1);
             release.countDown();
 
             for (Future<Object> answer : List.of(leader, follower)) {
@@ -205,6 +206,15 @@ class ZapierCachesTest {
             assertEquals("called now", caches.coalesced("key", () -> "called now"), "nothing kept of a failure");
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /** Waits, at most 5 s, until this many callers wait for the call under way. */
+    private void awaitWaiting(int callers) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (caches.waitingForCallsUnderWay() < callers) {
+            assertTrue(System.nanoTime() < deadline, "callers waiting: " + caches.waitingForCallsUnderWay());
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
         }
     }
 
