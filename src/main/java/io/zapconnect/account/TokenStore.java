@@ -157,13 +157,8 @@ public class TokenStore {
     }
 
     private static long version(Connection connection, String user) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT version FROM " + TABLE
-                + " WHERE user_id = ?")) {
-            select.setString(1, user);
-            try (ResultSet row = select.executeQuery()) {
-                return row.next() ? row.getLong(1) : -1;
-            }
-        }
+        Long version = Statements.firstLong(connection, "SELECT version FROM " + TABLE + " WHERE user_id = ?", user);
+        return version == null ? -1 : version;
     }
 
     private Optional<StoredTokens> read(Connection connection, String user) throws SQLException {

@@ -134,14 +134,10 @@ public class SharedCallBudget implements ZapierBudget {
 
     @Override
     public Duration cooldownLeft() {
-        try (Connection connection = database.connection();
-                PreparedStatement select = connection.prepareStatement(
-                        "SELECT cooldown_until FROM zapconnect_budget WHERE budget_key = ?")) {
-            select.setString(1, key());
-            try (ResultSet row = select.executeQuery()) {
-                long left = row.next() ? row.getLong(1) - clock.getAsLong() : 0;
-                return Duration.ofMillis(Math.max(0, left));
-            }
+        try (Connection connection = database.connection()) {
+            Long until = Statements.firstLong(connection,
+                    "SELECT cooldown_until FROM zapconnect_budget WHERE budget_key = ?", key());
+            return Duration.ofMillis(Math.max(0, until == null ? 0 : until - clock.getAsLong()));
         } catch (SQLException e) {
             throw new DatabaseUnavailableException("The shared Zapier budget could not be read: " + e.getMessage(), e);
         }
@@ -196,59 +192,32 @@ public class SharedCallBudget implements ZapierBudget {
 
     /** When the call that last took this slot of the ring started; null for a slot never taken. */
     private Long slotStart(Connection connection, int slot) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT started_at FROM zapconnect_budget_slots WHERE budget_key = ? AND slot_no = ?")) {
-            select.setString(1, key());
-            select.setInt(2, slot);
-            try (ResultSet row = select.executeQuery()) {
-                return row.next() ? row.getLong(1) : null;
-            }
-        }
+        return Statements.firstLong(connection,
+                "SELECT started_at FROM zapconnect_budget_slots WHERE budget_key = ? AND slot_no = ?", key(), slot);
     }
 
     /** Gives the slot to the call starting at {@code start}. */
     private void takeSlot(Connection connection, int slot, boolean exists, long start) throws SQLException {
-        try (PreparedStatement write = connection.prepareStatement(exists
+        Statements.update(connection, exists
                 ? "UPDATE zapconnect_budget_slots SET started_at = ? WHERE budget_key = ? AND slot_no = ?"
-                : "INSERT INTO zapconnect_budget_slots (started_at, budget_key, slot_no) VALUES (?, ?, ?)")) {
-            write.setLong(1, start);
-            write.setString(2, key());
-            write.setInt(3, slot);
-            write.executeUpdate();
-        }
+                : "INSERT INTO zapconnect_budget_slots (started_at, budget_key, slot_no) VALUES (?, ?, ?)",
+                start, key(), slot);
     }
 
     /** When the caller's n-th latest call started, or null when they made fewer. */
     private Long callersNthLatest(Connection connection, String caller, int n) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT started_at FROM zapconnect_budget_calls "
-                + "WHERE budget_key = ? AND caller = ? ORDER BY started_at DESC OFFSET ? ROWS "
-                + "FETCH NEXT 1 ROWS ONLY")) {
-            select.setString(1, key());
-            select.setString(2, caller);
-            select.setInt(3, n - 1);
-            try (ResultSet row = select.executeQuery()) {
-                return row.next() ? row.getLong(1) : null;
-            }
-        }
+        return Statements.firstLong(connection, "SELECT started_at FROM zapconnect_budget_calls WHERE budget_key = ? "
+                + "AND caller = ? ORDER BY started_at DESC OFFSET ? ROWS FETCH NEXT 1 ROWS ONLY", key(), caller, n - 1);
     }
 
     private void recordCall(Connection connection, String caller, long start) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO zapconnect_budget_calls (budget_key, caller, started_at) VALUES (?, ?, ?)")) {
-            insert.setString(1, key());
-            insert.setString(2, caller);
-            insert.setLong(3, start);
-            insert.executeUpdate();
-        }
+        Statements.update(connection, "INSERT INTO zapconnect_budget_calls (budget_key, caller, started_at) "
+                + "VALUES (?, ?, ?)", key(), caller, start);
     }
 
     private void forgetCallsBefore(Connection connection, long before) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement(
-                "DELETE FROM zapconnect_budget_calls WHERE budget_key = ? AND started_at < ?")) {
-            delete.setString(1, key());
-            delete.setLong(2, before);
-            delete.executeUpdate();
-        }
+        Statements.update(connection, "DELETE FROM zapconnect_budget_calls WHERE budget_key = ? AND started_at < ?",
+                key(), before);
     }
 
     /** The budget's name: the Zapier it is spent at. */

@@ -2,9 +2,10 @@ package io.zapconnect.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 
-/** The one way the stores run a statement with values: bound in order, closed after. */
+/** The one way the stores run a plain statement or a one-number query: values bound in order, closed after. */
 public final class Statements {
 
     private Statements() {
@@ -19,14 +20,31 @@ public final class Statements {
      */
     public static int update(Connection connection, String sql, Object... values) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                if (values[i] == null) {
-                    statement.setString(i + 1, null);
-                } else {
-                    statement.setObject(i + 1, values[i]);
-                }
-            }
+            bind(statement, values);
             return statement.executeUpdate();
+        }
+    }
+
+    private static void bind(PreparedStatement statement, Object... values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] == null) {
+                statement.setString(i + 1, null);
+            } else {
+                statement.setObject(i + 1, values[i]);
+            }
+        }
+    }
+
+    /**
+     * Runs a query with these values for its {@code ?}s, in order, and answers its first row's
+     * first column as a number, or null when there is no row.
+     */
+    public static Long firstLong(Connection connection, String sql, Object... values) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, values);
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next() ? row.getLong(1) : null;
+            }
         }
     }
 
