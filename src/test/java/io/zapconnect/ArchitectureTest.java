@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The layers' arrows, read off the sources: none points back up, and nothing but the sandbox names
- * the sandbox (the product WAR ships without it).
+ * the sandbox, and nothing names the demo's sign-in (the product WAR ships without either).
  */
 class ArchitectureTest {
 
@@ -43,6 +43,14 @@ class ArchitectureTest {
     void nothingButTheSandboxNamesTheSandbox() {
         for (String layer : List.of("client", "model", "error", "service", "account", "store", "config", "web")) {
             assertEquals(List.of(), referencing(layer, "sandbox"), layer);
+        }
+    }
+
+    @Test
+    void noProductPackageNamesTheDemo() {
+        for (String layer : List.of("client", "model", "error", "service", "account", "store", "config", "web",
+                "sandbox")) {
+            assertEquals(List.of(), referencing(layer, "demo"), layer);
         }
     }
 

@@ -1,8 +1,12 @@
 package io.zapconnect.web;
 
-import jakarta.json.bind.annotation.JsonbNillable;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * An RFC 9457 problem detail, as our browser API answers every error.
@@ -18,6 +22,8 @@ import jakarta.ws.rs.core.Response;
 public record Problem(String type, String title, int status, String detail, Long retryAfter, String requestId) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
+
+    private static final Jsonb JSON = JsonbBuilder.create();
 
     static Problem of(String kind, String title, int status, String detail) {
         return new Problem("urn:zapconnect:problem:" + kind, title, status, detail, null, null);
@@ -38,5 +44,13 @@ public record Problem(String type, String title, int status, String detail, Long
             response.header("Retry-After", retryAfter);
         }
         return response.build();
+    }
+
+    /** Writes this problem as the answer of a servlet or filter, outside JAX-RS. */
+    void write(HttpServletResponse response) throws IOException {
+        response.setStatus(status);
+        response.setContentType(MEDIA_TYPE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write(JSON.toJson(this));
     }
 }

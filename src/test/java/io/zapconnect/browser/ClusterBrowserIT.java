@@ -46,8 +46,8 @@ class ClusterBrowserIT {
     void aUserSignsInConnectsAndPicksWhicheverServerAnswersEachStep() {
         String app = cluster.url("/zapconnect");
         driver.get(app + "/signin");
-        driver.findElement(By.id("j_username")).sendKeys("ada");
-        driver.findElement(By.id("j_password")).sendKeys("ada-cluster");
+        driver.findElement(By.id("username")).sendKeys("ada");
+        driver.findElement(By.id("password")).sendKeys("ada-cluster");
         driver.findElement(By.id("sign-in")).click();
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> (app + "/").equals(d.getCurrentUrl()));
         Object forgotten = driver.executeAsyncScript("const done = arguments[arguments.length - 1];"

@@ -29,8 +29,8 @@ class UserAccountsBrowserIT extends BrowserTest {
     static DemoPage signIn(String user, String password) {
         driver.manage().deleteAllCookies();
         driver.get(APP + "/signin");
-        driver.findElement(By.id("j_username")).sendKeys(user);
-        driver.findElement(By.id("j_password")).sendKeys(password);
+        driver.findElement(By.id("username")).sendKeys(user);
+        driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.id("sign-in")).click();
         // Signed in once the container has sent the browser back to the demo page.
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> (APP + "/").equals(d.getCurrentUrl()));

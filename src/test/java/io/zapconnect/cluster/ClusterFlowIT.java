@@ -124,6 +124,23 @@ class ClusterFlowIT {
         assertEquals(Set.copyOf(Cluster.NODES), servers, "requests reached both servers");
     }
 
+    /** Over https, as the product's server.xml has it: the sign-in cookie is Secure too. */
+    @Test
+    void theSignInCookieThroughTheBalancerIsSecureHttpOnlyAndSameSite() {
+        UserSession grace = UserSession.anonymousAt(cluster.url("/zapconnect"), cluster.tls());
+        HttpResponse<String> login = grace.post("/signin", "application/x-www-form-urlencoded",
+                "username=grace&password=grace-cluster");
+
+        assertEquals(302, login.statusCode());
+        List<String> cookies = login.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("LtpaToken2=")).toList();
+        assertEquals(1, cookies.size(), login.headers().allValues("Set-Cookie").toString());
+        String cookie = cookies.get(0).toLowerCase(java.util.Locale.ROOT);
+        for (String attribute : List.of("; secure", "; httponly", "; samesite=lax")) {
+            assertTrue(cookie.contains(attribute), attribute + " in " + cookie);
+        }
+    }
+
     static Map<String, String> withKey(String key) {
         return Map.of("Content-Type", "application/json", "X-Zapconnect-Request", "1", "Idempotency-Key", key);
     }

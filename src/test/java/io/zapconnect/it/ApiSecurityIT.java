@@ -8,8 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -124,26 +127,71 @@ class ApiSecurityIT {
         }
     }
 
+    /**
+     * Paths the server refuses before any application sees them (an encoded slash, a path
+     * parameter on a dot segment) and the container's own endpoints: Liberty's pages, with the
+     * headers that the product's server.xml adds to any answer that has none (WildFly's
+     * differ; see docs/security.md).
+     */
     @Test
-    void sessionAndSignInCookiesAreHttpOnlyAndSameSite() {
-        UserSession nobody = UserSession.anonymous(USERS);
-        HttpResponse<String> challenge = nobody.get("/signin");
-        HttpResponse<String> login = nobody.post("/j_security_check", "application/x-www-form-urlencoded",
-                "j_username=linus&j_password=linus-demo");
+    @Tag("liberty-server-config")
+    void answersTheServerWritesItselfCarryTheSecurityHeadersToo() {
+        for (String[] request : List.of(new String[] {"POST", SHARED + "/api/zapier%2Fconnect"},
+                new String[] {"GET", SHARED + "/api/config/..;/x%3Cscript%3E"},
+                new String[] {"GET", SHARED + "/j_security_check"})) {
+            HttpResponse<String> answer = Http.send(Http.request(Http.server() + request[1])
+                    .method(request[0], HttpRequest.BodyPublishers.noBody()));
+            String what = String.join(" ", request) + " (" + answer.statusCode() + ")";
+            assertTrue(answer.statusCode() >= 400, what);
+            assertEquals("nosniff", answer.headers().firstValue("X-Content-Type-Options").orElse(""), what);
+            String csp = answer.headers().firstValue("Content-Security-Policy").orElse("");
+            assertTrue(csp.contains("default-src 'none'") || csp.contains("script-src 'self'"), what + ": " + csp);
+            assertTrue(csp.contains("frame-ancestors"), what + ": " + csp);
+        }
+    }
 
-        List<String> cookies = new java.util.ArrayList<>(challenge.headers().allValues("Set-Cookie"));
-        cookies.addAll(login.headers().allValues("Set-Cookie"));
-        assertTrue(cookies.stream().anyMatch(c -> c.startsWith("LtpaToken2=") || c.startsWith("JSESSIONID=")),
-                "signing in sets the session's cookies: " + cookies);
+    @Test
+    void signInCookiesAreHttpOnlyAndSameSite() {
+        UserSession nobody = UserSession.anonymous(USERS);
+        HttpResponse<String> login = nobody.post("/signin", "application/x-www-form-urlencoded",
+                "username=linus&password=linus-demo");
+
+        assertEquals(302, login.statusCode());
+        List<String> cookies = login.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("LtpaToken2=") || c.startsWith("JSESSIONID=")).toList();
+        assertFalse(cookies.isEmpty(), "signing in sets the session's cookie: " + login.headers().map());
         for (String cookie : cookies) {
-            String lower = cookie.toLowerCase(java.util.Locale.ROOT);
-            // A cookie being cleared (empty, expired) carries nothing to protect.
-            if (lower.matches("^[^=]+=(\"\")?;.*") || lower.contains("max-age=0")
-                    || lower.contains("expires=thu, 01 dec 1994")) {
-                continue;
-            }
+            String lower = cookie.toLowerCase(Locale.ROOT);
             assertTrue(lower.contains("httponly"), cookie);
             assertTrue(lower.contains("samesite=lax") || lower.contains("samesite=strict"), cookie);
         }
+    }
+
+    @Test
+    void aSignInPostedFromAnotherSiteIsRefusedAndSetsNoCookie() {
+        for (Map<String, String> foreign : List.of(Map.of("Origin", "https://evil.example"),
+                Map.of("Sec-Fetch-Site", "cross-site"), Map.of("Origin", "null"))) {
+            for (String[] form : List.of(new String[] {"/signin", "username=linus&password=linus-demo"},
+                    new String[] {"/j_security_check", "j_username=linus&j_password=linus-demo"})) {
+                UserSession victim = UserSession.anonymous(USERS);
+                Map<String, String> headers = new TreeMap<>(foreign);
+                headers.put("Content-Type", "application/x-www-form-urlencoded");
+                HttpResponse<String> login = victim.send("POST", form[0], headers, form[1]);
+
+                String what = form[0] + " with " + foreign;
+                assertEquals(403, login.statusCode(), what);
+                assertEquals("urn:zapconnect:problem:cross-site-request", json(login).getString("type"), what);
+                assertTrue(login.headers().allValues("Set-Cookie").stream().noneMatch(c -> c.startsWith("LtpaToken2=")
+                        || c.startsWith("JSESSIONID=")), what + ": " + login.headers().allValues("Set-Cookie"));
+                assertEquals(401, victim.get("/api/zapier/status").statusCode(), what + ": not signed in");
+            }
+        }
+        // The same post from our own page signs in.
+        UserSession linus = UserSession.anonymous(USERS);
+        HttpResponse<String> ours = linus.send("POST", "/signin", Map.of("Origin", Http.server(),
+                "Sec-Fetch-Site", "same-origin", "Content-Type", "application/x-www-form-urlencoded"),
+                "username=linus&password=linus-demo");
+        assertEquals(302, ours.statusCode());
+        assertEquals(200, linus.get("/api/zapier/status").statusCode());
     }
 }

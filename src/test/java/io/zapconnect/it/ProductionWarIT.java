@@ -60,6 +60,26 @@ class ProductionWarIT {
     }
 
     @Test
+    void theProductWarCarriesNoDemoPagesSignInOrLoginConfiguration() throws IOException {
+        List<String> names = entries("target/zapconnect.war");
+        for (String demo : List.of("index.html", "login.html", "login-failed.html", "demo.js", "demo.css")) {
+            assertFalse(names.contains(demo), demo);
+            assertTrue(entries("target/zapconnect-demo.war").contains(demo), "the demo WAR has " + demo);
+        }
+        assertFalse(names.stream().anyMatch(n -> n.contains("io/zapconnect/demo/")), "the demo's sign-in");
+        assertFalse(entries("target/zapconnect-classes.jar").stream().anyMatch(n -> n.contains("io/zapconnect/demo/")));
+        try (ZipFile war = new ZipFile("target/zapconnect.war")) {
+            String webXml = new String(war.getInputStream(war.getEntry("WEB-INF/web.xml")).readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            assertFalse(webXml.contains("login-config"), webXml);
+            assertFalse(webXml.contains("security-constraint"), webXml);
+        }
+        for (String path : List.of("/", "/login.html", "/demo.js", "/signin")) {
+            assertEquals(404, get(Http.server() + "/" + NAME + path, null).statusCode(), path);
+        }
+    }
+
+    @Test
     void everySandboxPathIs404() {
         for (String path : List.of("/sandbox/v2/apps", "/sandbox/knobs", "/sandbox/v2/authorize?client_id=x",
                 "/sandbox/assets/sandbox.css")) {

@@ -91,15 +91,11 @@ public final class UserSession {
 
     private static UserSession signIn(UserSession session, String user, String password) {
         HttpResponse<String> challenge = session.get("/signin");
-        // The login page, by redirect (Open Liberty) or served in place (WildFly): both are FORM login.
-        if (challenge.statusCode() == 302) {
-            assertTrue(challenge.headers().firstValue("Location").orElse("").endsWith("/login.html"), "to the login page");
-        } else {
-            assertEquals(200, challenge.statusCode());
-            assertTrue(challenge.body().contains("action=\"j_security_check\""), "the login page");
-        }
-        HttpResponse<String> login = session.post("/j_security_check", "application/x-www-form-urlencoded",
-                "j_username=" + user + "&j_password=" + password);
+        assertEquals(302, challenge.statusCode());
+        assertTrue(challenge.headers().firstValue("Location").orElse("").endsWith("/login.html"), "to the login page");
+        assertTrue(session.get("/login.html").body().contains("action=\"signin\""), "the demo's login page");
+        HttpResponse<String> login = session.post("/signin", "application/x-www-form-urlencoded",
+                "username=" + user + "&password=" + password);
         assertEquals(302, login.statusCode());
         assertTrue(!login.headers().firstValue("Location").orElse("").contains("login-failed"), "signed in");
         return session;
