@@ -9,6 +9,7 @@ import jakarta.json.JsonReader;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -63,6 +64,22 @@ public class SandboxKnobs {
     @DELETE
     public Response reset() {
         caller().reset();
+        return Response.noContent().build();
+    }
+
+    /**
+     * Ends the access token this request carries, as if its lifetime had run out: a test of
+     * expiry or refresh need not wait for the clock.
+     */
+    @POST
+    @Path("expire-access-token")
+    public Response expireAccessToken() {
+        caller();
+        String header = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (!users.expireAccessToken(header.substring("Bearer ".length()).trim())) {
+            return SandboxErrors.response(400, "invalid", "ValidationError",
+                    "Only an access token the sandbox issued can expire.", null).build();
+        }
         return Response.noContent().build();
     }
 

@@ -176,6 +176,12 @@ public class SandboxUsers {
         return new IssuedTokens(access, refresh);
     }
 
+    /** Ends an issued access token now, as its lifetime would; false if it is not an issued one. */
+    boolean expireAccessToken(String token) {
+        return accessTokens.computeIfPresent(token, (t, grant) -> new Grant(grant.user(), grant.clientId(),
+                grant.scope(), grant.redirectUri(), clock.instant(), null)) != null;
+    }
+
     long accessTokenLifetimeSeconds() {
         return accessTokenLifetimeSeconds;
     }

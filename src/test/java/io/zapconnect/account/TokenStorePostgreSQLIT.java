@@ -93,13 +93,28 @@ class TokenStorePostgreSQLIT {
         assertTrue(store.find("pg-linus").isEmpty(), "ada's ciphertext does not decrypt as linus's");
     }
 
-    /** Zapier's token endpoint, rotating: each refresh token works once; counts the refreshes. */
+    /**
+     * Zapier's token endpoint, rotating: each refresh token works once. Counts every call, refused
+     * or not (a second refresh with the spent token is a double refresh too), and answers only
+     * once every racer is asking, so that they all meet the refresh under way.
+     */
     static final class RotatingZapier extends ZapierOAuthClient {
-        final AtomicInteger refreshes = new AtomicInteger();
+        final AtomicInteger calls = new AtomicInteger();
+        final CountDownLatch asking;
         volatile String live;
+
+        RotatingZapier(int racers) {
+            asking = new CountDownLatch(racers);
+        }
 
         @Override
         public Grant refresh(String refreshToken) {
+            calls.incrementAndGet();
+            try {
+                assertTrue(asking.await(30, TimeUnit.SECONDS), "every racer asked");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             synchronized (this) {
                 if (!refreshToken.equals(live)) {
                     throw new ZapierAuthenticationException(new ZapierError(400, "invalid_grant", "OAuthError",
@@ -107,19 +122,13 @@ class TokenStorePostgreSQLIT {
                 }
                 live = "refresh-" + UUID.randomUUID();
             }
-            refreshes.incrementAndGet();
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
             return new Grant("access-" + UUID.randomUUID(), live, Instant.now().plusSeconds(36_000), "zap");
         }
     }
 
     @Test
     void anExpiredTokenIsRefreshedOnceByManyThreadsOnTwoServersSharingTheDatabase() throws Exception {
-        RotatingZapier zapier = new RotatingZapier();
+        RotatingZapier zapier = new RotatingZapier(16);
         zapier.live = "refresh-first";
         store(KEY, List.of()).save("pg-racer", tokens("expired", "refresh-first", Instant.now().minusSeconds(60)));
         List<ZapierAccounts> servers = new ArrayList<>();
@@ -131,9 +140,9 @@ class TokenStorePostgreSQLIT {
             servers.add(server);
         }
 
-        Set<String> seen = TokenStores.raceForAccessToken(servers, 16, "pg-racer");
+        Set<String> seen = TokenStores.raceForAccessToken(servers, 16, "pg-racer", zapier.asking);
 
-        assertEquals(1, zapier.refreshes.get(), "one refresh for sixteen threads on two servers");
+        assertEquals(1, zapier.calls.get(), "one call of the token endpoint for sixteen threads on two servers");
         assertEquals(1, seen.size(), "every thread got the one fresh token");
         assertNotEquals("expired", seen.iterator().next());
         assertEquals(zapier.live, store(KEY, List.of()).find("pg-racer").orElseThrow().refreshToken());

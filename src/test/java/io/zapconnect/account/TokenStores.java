@@ -49,6 +49,12 @@ final class TokenStores {
      * @return every token the threads got
      */
     static Set<String> raceForAccessToken(List<ZapierAccounts> servers, int threads, String user) throws Exception {
+        return raceForAccessToken(servers, threads, user, new CountDownLatch(threads));
+    }
+
+    /** As above; each racer counts {@code asking} down just before it asks for the token. */
+    static Set<String> raceForAccessToken(List<ZapierAccounts> servers, int threads, String user,
+            CountDownLatch asking) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             CountDownLatch start = new CountDownLatch(1);
@@ -57,6 +63,7 @@ final class TokenStores {
                 ZapierAccounts server = servers.get(i % servers.size());
                 results.add(pool.submit(() -> {
                     start.await();
+                    asking.countDown();
                     return server.accessToken(user);
                 }));
             }

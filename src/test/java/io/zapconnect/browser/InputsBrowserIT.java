@@ -9,6 +9,11 @@ import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import io.zapconnect.it.Http;
+import io.zapconnect.it.Knobs;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
 import java.util.List;
 import java.util.Map;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -34,7 +39,7 @@ class InputsBrowserIT extends BrowserTest {
 
     @BeforeEach
     void freshUserAndPage() {
-        Http.send("DELETE", "/zapconnect/sandbox/knobs", TOKEN, null, null);
+        Knobs.of(TOKEN).reset();
         page = new DemoPage(driver, Http.server() + "/zapconnect/");
         page.js("window.__inputs = []; document.addEventListener('zapier-inputs-changed', "
                 + "e => window.__inputs.push(e.detail));");
@@ -42,7 +47,7 @@ class InputsBrowserIT extends BrowserTest {
 
     @AfterEach
     void resetUser() {
-        Http.send("DELETE", "/zapconnect/sandbox/knobs", TOKEN, null, null);
+        Knobs.of(TOKEN).reset();
     }
 
     private SearchContext form(String id) {
@@ -212,15 +217,21 @@ class InputsBrowserIT extends BrowserTest {
         page.waiting().until(d -> options("webhooks-inputs") >= 10);
         form("webhooks-inputs").findElements(By.cssSelector("[role=option]")).get(1).click();
 
+        // What the page sends, read off the wire: the run's body names no account, explicitly.
+        page.js("window.__sent = []; const send = window.fetch; window.fetch = (url, init) => {"
+                + " window.__sent.push({url: String(url), body: init && init.body}); return send(url, init); };");
         driver.findElements(By.cssSelector("section.work .run")).get(1).click();
 
         assertEquals("Run succeeded.", outcome(1));
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> events = (List<Map<String, Object>>) page.js("return window.__inputs.filter("
-                + "e => e.action === 'uag:1f188536-6dd0-4172-8414-2b90914ddee9');");
-        assertFalse(events.isEmpty());
-        assertTrue(events.get(events.size() - 1).containsKey("authenticationId"));
-        assertEquals(null, events.get(events.size() - 1).get("authenticationId"));
+        List<Map<String, Object>> sent = (List<Map<String, Object>>) page.js("return window.__sent.filter("
+                + "s => s.url.endsWith('/api/action-runs'));");
+        assertEquals(1, sent.size(), String.valueOf(page.js("return window.__sent;")));
+        JsonObject body = Json.createReader(new StringReader((String) sent.get(0).get("body"))).readObject();
+        assertTrue(body.containsKey("authentication"), body.toString());
+        assertEquals(JsonValue.NULL, body.get("authentication"), body.toString());
+        assertEquals("uag:1f188536-6dd0-4172-8414-2b90914ddee9", body.getString("action"));
+        assertEquals("Ping", body.getJsonObject("inputs").getString("name"), body.toString());
     }
 
     @Test

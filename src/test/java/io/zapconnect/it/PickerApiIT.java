@@ -32,11 +32,11 @@ class PickerApiIT {
     @BeforeEach
     @AfterEach
     void reset() {
-        send("DELETE", "/zapconnect/sandbox/knobs", TOKEN, null, null);
+        Knobs.of(TOKEN).reset();
     }
 
     static void knobs(String json) {
-        assertEquals(200, send("PUT", "/zapconnect/sandbox/knobs", TOKEN, "application/json", json).statusCode());
+        Knobs.of(TOKEN).set(json);
     }
 
     static JsonObject problem(HttpResponse<String> response, int status) {

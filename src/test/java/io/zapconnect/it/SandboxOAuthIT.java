@@ -78,7 +78,7 @@ class SandboxOAuthIT {
         JsonObject tokens = exchange(authorize("erin", "s-1"));
 
         assertEquals("Bearer", tokens.getString("token_type"));
-        assertEquals(2, tokens.getInt("expires_in"), "the test server's configured lifetime");
+        assertEquals(600, tokens.getInt("expires_in"), "the test server's configured lifetime");
         assertTrue(tokens.getString("refresh_token").length() > 20);
         HttpResponse<String> apps = get(SandboxApiIT.V2 + "/authentications?app=" + SandboxApiIT.CRM,
                 tokens.getString("access_token"));
@@ -201,11 +201,17 @@ class SandboxOAuthIT {
     }
 
     @Test
-    void anAccessTokenExpiresAfterItsLifetime() throws InterruptedException {
-        String access = exchange(authorize("grace", "s-6")).getString("access_token");
+    void anExpiredAccessTokenIsRefusedAndTheRefreshTokenGetsANewOne() {
+        JsonObject tokens = exchange(authorize("grace", "s-6"));
+        String access = tokens.getString("access_token");
         assertEquals(200, get(SandboxApiIT.V2 + "/apps", access).statusCode());
 
-        Thread.sleep(2_500); // the test server's lifetime is 2 s
+        assertEquals(204, send("POST", "/zapconnect/sandbox/knobs/expire-access-token", access, null, null).statusCode());
+
         assertEquals(401, get(SandboxApiIT.V2 + "/apps", access).statusCode());
+        HttpResponse<String> refreshed = token(basic(CLIENT, SECRET), "grant_type=refresh_token&refresh_token="
+                + enc(tokens.getString("refresh_token")));
+        assertEquals(200, refreshed.statusCode(), refreshed.body());
+        assertEquals(200, get(SandboxApiIT.V2 + "/apps", json(refreshed).getString("access_token")).statusCode());
     }
 }

@@ -28,7 +28,7 @@ class SandboxPopupIT {
     @BeforeEach
     @AfterEach
     void resetUser() {
-        send("DELETE", "/zapconnect/sandbox/knobs", TOKEN, null, null);
+        Knobs.of(TOKEN).reset();
     }
 
     private static String connectUrl() {

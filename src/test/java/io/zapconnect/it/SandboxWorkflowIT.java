@@ -108,7 +108,10 @@ class SandboxWorkflowIT {
     void searchesApps() {
         Page<App> page = zapier.searchApps(AppSearch.byTitle("acme"));
 
+        assertFalse(page.data().isEmpty(), "the sandbox's catalog has Acme apps");
         assertTrue(page.data().stream().allMatch(app -> app.title().toLowerCase().contains("acme")));
+        assertTrue(page.meta().count() < zapier.searchApps(new AppSearch(null, null, null, null, null)).meta().count(),
+                "the search leaves other apps out");
         assertEquals(page.data().size(), page.meta().count());
     }
 

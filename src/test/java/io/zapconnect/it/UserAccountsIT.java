@@ -103,6 +103,7 @@ class UserAccountsIT {
         assertEquals(adas, titles(ada));
         assertEquals(linuses, titles(linus));
         assertFalse(adas.isEmpty());
+        assertFalse(linuses.isEmpty());
         assertTrue(adas.stream().allMatch(t -> t.contains("ada-z")), adas.toString());
         assertTrue(linuses.stream().allMatch(t -> t.contains("linus-z")), linuses.toString());
     }

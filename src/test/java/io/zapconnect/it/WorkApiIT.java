@@ -3,6 +3,7 @@ package io.zapconnect.it;
 import static io.zapconnect.it.Http.json;
 import static io.zapconnect.it.Http.postJson;
 import static io.zapconnect.it.Http.send;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,11 +34,11 @@ class WorkApiIT {
     @BeforeEach
     @AfterEach
     void reset() {
-        send("DELETE", "/zapconnect/sandbox/knobs", ALICE, null, null);
+        Knobs.of(ALICE).reset();
     }
 
     static void knobs(String json) {
-        assertEquals(200, send("PUT", "/zapconnect/sandbox/knobs", ALICE, "application/json", json).statusCode());
+        Knobs.of(ALICE).set(json);
     }
 
     private static String crmAuthentication() {
@@ -72,15 +75,11 @@ class WorkApiIT {
         assertTrue(started.headers().firstValue("Location").orElseThrow().endsWith("/action-runs/" + run.getString("id")));
 
         String path = API + "/action-runs/" + run.getString("id");
-        JsonObject state = json(Http.get(path, null));
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (!state.getString("status").equals("success") && System.nanoTime() < deadline) {
-            assertTrue(state.getString("status").equals("pending") || state.getString("status").equals("running"),
-                    state.toString());
-            Thread.sleep(300);
-            state = json(Http.get(path, null));
-        }
-        assertEquals("success", state.getString("status"), state.toString());
+        JsonObject state = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
+                .until(() -> json(Http.get(path, null)), now -> {
+                    assertTrue(List.of("pending", "running", "success").contains(now.getString("status")), now.toString());
+                    return now.getString("status").equals("success");
+                });
         assertEquals("https://e.example", state.getJsonArray("results").getJsonObject(0).getString("url"));
 
         // Ended: answered from the server, even while Zapier fails.
@@ -161,7 +160,7 @@ class WorkApiIT {
         knobs("{\"failure\": \"500\"}");
         HttpResponse<String> failed = postWithKey(API + "/zaps", key, zap);
         assertEquals(502, failed.statusCode(), failed.body());
-        send("DELETE", "/zapconnect/sandbox/knobs", ALICE, null, null);
+        Knobs.of(ALICE).reset();
 
         HttpResponse<String> created = postWithKey(API + "/zaps", key, zap);
         HttpResponse<String> again = postWithKey(API + "/zaps", key, zap);
