@@ -52,8 +52,8 @@ public class SandboxOAuth {
         if (!"code".equals(responseType)) {
             return back(redirectUri, state, "error", "unsupported_response_type");
         }
-        // PKCE, as RFC 9700 asks of every client: S256 only, the plain method is refused.
-        if (challenge != null && !"S256".equals(method) || challenge != null && !challenge.matches("[A-Za-z0-9_\\-]{43}")) {
+        // PKCE, as RFC 9700 and OAuth 2.1 ask of every client: required, S256 only.
+        if (challenge == null || !"S256".equals(method) || !challenge.matches("[A-Za-z0-9_\\-]{43}")) {
             return back(redirectUri, state, "error", "invalid_request");
         }
         String body = """
@@ -92,6 +92,9 @@ public class SandboxOAuth {
         }
         if (!"allow".equals(decision)) {
             return back(redirectUri, state, "error", "access_denied");
+        }
+        if (challenge == null || !challenge.matches("[A-Za-z0-9_\\-]{43}")) {
+            return back(redirectUri, state, "error", "invalid_request");
         }
         String name = account == null ? "" : account.strip().toLowerCase(java.util.Locale.ROOT);
         if (!name.matches("[a-z0-9._@\\-]{1,64}")) {

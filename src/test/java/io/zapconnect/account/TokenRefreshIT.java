@@ -1,5 +1,6 @@
 package io.zapconnect.account;
 
+import io.zapconnect.it.SandboxConsent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -13,11 +14,9 @@ import io.zapconnect.it.Deployments;
 import io.zapconnect.service.DefaultAccessTokenProvider;
 import jakarta.inject.Inject;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Instant;
@@ -25,8 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.naming.InitialContext;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -57,7 +54,7 @@ class TokenRefreshIT {
                 "zapconnect.oauth.redirect-uri", REDIRECT,
                 "zapconnect.oauth.token-url", Deployments.sandboxUrl(NAME) + "/oauth/token/",
                 "zapconnect.oauth.revoke-url", Deployments.sandboxUrl(NAME) + "/oauth/token/revoke"))
-                .addClass(TokenRefreshIT.class);
+                .addClasses(TokenRefreshIT.class, SandboxConsent.class);
     }
 
     /** The emulator's URL, as the deployment configured it (computed where the build's settings are). */
@@ -85,8 +82,8 @@ class TokenRefreshIT {
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
-    static final String VERIFIER = "token-refresh-it-verifier-0123456789abcdefghij";
-    static final String CHALLENGE = "_Agq93K3s0oKar8xr9lHAnYOfBtoOOjYXD-0Jet2b2U";
+    static final String VERIFIER = SandboxConsent.VERIFIER;
+    static final String CHALLENGE = SandboxConsent.CHALLENGE;
 
     /** Signs in at the sandbox's consent page as this sandbox account, and exchanges the code (PKCE). */
     private Grant grantFor(String account) throws Exception {
@@ -95,14 +92,11 @@ class TokenRefreshIT {
 
     /** A code from the sandbox's consent, as this sandbox account, not exchanged yet. */
     private String codeFor(String account) throws Exception {
-        String form = "client_id=sandbox-client&redirect_uri=" + URLEncoder.encode(REDIRECT, StandardCharsets.UTF_8)
-                + "&scope=zap&state=s&decision=allow&account=" + account + "&code_challenge=" + CHALLENGE;
+        String form = SandboxConsent.allowForm("sandbox-client", REDIRECT, "zap", "s", account, CHALLENGE);
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(sandbox
                 + "/v2/authorize")).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        Matcher code = Pattern.compile("code=([^&]+)").matcher(answer.headers().firstValue("Location").orElseThrow());
-        assertTrue(code.find());
-        return code.group(1);
+        return SandboxConsent.code(answer.headers().firstValue("Location").orElseThrow());
     }
 
     private int apiStatus(String token) throws Exception {

@@ -9,13 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -34,7 +31,7 @@ class SandboxOAuthIT {
     }
 
     static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+        return SandboxConsent.enc(s);
     }
 
     static String basic(String id, String secret) {
@@ -45,19 +42,23 @@ class SandboxOAuthIT {
     static String authorize(String account, String state) {
         HttpResponse<String> page = get(AUTHORIZE + "?response_type=code&client_id=" + CLIENT + "&redirect_uri="
                 + enc(redirectUri()) + "&scope=" + enc("zap zap:write authentication") + "&state=" + state
-                + "&response_mode=query", null);
+                + "&response_mode=query&code_challenge=" + SandboxConsent.CHALLENGE + "&code_challenge_method=S256",
+                null);
         assertEquals(200, page.statusCode(), page.body());
         assertTrue(page.body().contains("name=\"state\" value=\"" + state + "\""));
         HttpResponse<String> decided = send("POST", AUTHORIZE, null, "application/x-www-form-urlencoded",
-                "client_id=" + CLIENT + "&redirect_uri=" + enc(redirectUri()) + "&scope=" + enc("zap")
-                        + "&state=" + state + "&account=" + account + "&decision=allow");
+                SandboxConsent.allowForm(CLIENT, redirectUri(), "zap", state, account, SandboxConsent.CHALLENGE));
         assertEquals(303, decided.statusCode());
         URI back = URI.create(decided.headers().firstValue("Location").orElseThrow());
         assertTrue(back.toString().startsWith(redirectUri()), back.toString());
         assertTrue(back.getQuery().contains("state=" + state), back.toString());
-        Matcher code = Pattern.compile("code=([^&]+)").matcher(back.getRawQuery());
-        assertTrue(code.find());
-        return code.group(1);
+        return SandboxConsent.code(back.toString());
+    }
+
+    /** The token endpoint's form for a code, with the tests' PKCE verifier. */
+    static String codeForm(String code, String redirectUri) {
+        return "grant_type=authorization_code&code=" + code + "&redirect_uri=" + enc(redirectUri) + "&code_verifier="
+                + SandboxConsent.VERIFIER;
     }
 
     static HttpResponse<String> token(String authorization, String form) {
@@ -67,8 +68,7 @@ class SandboxOAuthIT {
     }
 
     static JsonObject exchange(String code) {
-        HttpResponse<String> answer = token(basic(CLIENT, SECRET), "grant_type=authorization_code&code=" + code
-                + "&redirect_uri=" + enc(redirectUri()));
+        HttpResponse<String> answer = token(basic(CLIENT, SECRET), codeForm(code, redirectUri()));
         assertEquals(200, answer.statusCode(), answer.body());
         return json(answer);
     }
@@ -89,15 +89,13 @@ class SandboxOAuthIT {
     @Test
     void aCodeWorksOnceAndOnlyWithItsRedirectUri() {
         String code = authorize("erin", "s-2");
-        HttpResponse<String> wrongRedirect = token(basic(CLIENT, SECRET), "grant_type=authorization_code&code="
-                + code + "&redirect_uri=" + enc("http://localhost/elsewhere"));
+        HttpResponse<String> wrongRedirect = token(basic(CLIENT, SECRET), codeForm(code, "http://localhost/elsewhere"));
         assertEquals(400, wrongRedirect.statusCode());
         assertEquals("invalid_grant", json(wrongRedirect).getString("error"));
 
         String second = authorize("erin", "s-3");
         exchange(second);
-        HttpResponse<String> replay = token(basic(CLIENT, SECRET), "grant_type=authorization_code&code=" + second
-                + "&redirect_uri=" + enc(redirectUri()));
+        HttpResponse<String> replay = token(basic(CLIENT, SECRET), codeForm(second, redirectUri()));
         assertEquals("invalid_grant", json(replay).getString("error"));
     }
 
@@ -151,12 +149,7 @@ class SandboxOAuthIT {
     }
 
     static String s256(String verifier) {
-        try {
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(java.security.MessageDigest
-                    .getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return SandboxConsent.s256(verifier);
     }
 
     /** Signs in with a PKCE challenge on the authorization request, as Zapconnect does. */
@@ -167,11 +160,22 @@ class SandboxOAuthIT {
         assertEquals(200, page.statusCode(), page.body());
         assertTrue(page.body().contains("name=\"code_challenge\" value=\"" + challenge + "\""), page.body());
         HttpResponse<String> decided = send("POST", AUTHORIZE, null, "application/x-www-form-urlencoded",
-                "client_id=" + CLIENT + "&redirect_uri=" + enc(redirectUri()) + "&scope=zap&state=p&account="
-                        + account + "&decision=allow&code_challenge=" + challenge);
-        Matcher code = Pattern.compile("code=([^&]+)").matcher(decided.headers().firstValue("Location").orElseThrow());
-        assertTrue(code.find());
-        return code.group(1);
+                SandboxConsent.allowForm(CLIENT, redirectUri(), "zap", "p", account, challenge));
+        return SandboxConsent.code(decided.headers().firstValue("Location").orElseThrow());
+    }
+
+    /** Zapconnect always sends a challenge; the sandbox, like an OAuth 2.1 server, asks for one. */
+    @Test
+    void anAuthorizationWithoutAPkceChallengeIsRefused() {
+        HttpResponse<String> page = get(AUTHORIZE + "?response_type=code&client_id=" + CLIENT + "&redirect_uri="
+                + enc(redirectUri()) + "&scope=zap&state=n", null);
+        assertEquals(303, page.statusCode(), page.body());
+        assertTrue(page.headers().firstValue("Location").orElseThrow().contains("error=invalid_request"));
+
+        HttpResponse<String> decided = send("POST", AUTHORIZE, null, "application/x-www-form-urlencoded",
+                SandboxConsent.allowForm(CLIENT, redirectUri(), "zap", "n", "hana", null));
+        String location = decided.headers().firstValue("Location").orElseThrow();
+        assertTrue(location.contains("error=invalid_request") && !location.contains("code="), location);
     }
 
     @Test

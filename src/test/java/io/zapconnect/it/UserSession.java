@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -128,10 +127,9 @@ public final class UserSession {
         URI authorize = URI.create(Http.json(start).getString("authorizeUrl"));
         String query = authorize.getRawQuery();
         assertEquals("S256", param(query, "code_challenge_method"));
-        String form = "client_id=" + param(query, "client_id") + "&redirect_uri=" + param(query, "redirect_uri")
-                + "&scope=" + param(query, "scope") + "&state=" + param(query, "state")
-                + "&code_challenge=" + param(query, "code_challenge")
-                + "&decision=allow&account=" + URLEncoder.encode(sandboxAccount, StandardCharsets.UTF_8);
+        String form = SandboxConsent.allowForm(decode(param(query, "client_id")), decode(param(query, "redirect_uri")),
+                decode(param(query, "scope")), decode(param(query, "state")), sandboxAccount,
+                decode(param(query, "code_challenge")));
         HttpResponse<String> consent = send(HttpRequest.newBuilder(authorize.resolve(authorize.getRawPath()))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
@@ -151,6 +149,10 @@ public final class UserSession {
                 body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(request::header);
         return send(request);
+    }
+
+    private static String decode(String value) {
+        return java.net.URLDecoder.decode(value, StandardCharsets.UTF_8);
     }
 
     private static String param(String query, String name) {
