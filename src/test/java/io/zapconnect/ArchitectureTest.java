@@ -41,23 +41,35 @@ class ArchitectureTest {
 
     @Test
     void nothingButTheSandboxNamesTheSandbox() {
-        for (String layer : List.of("client", "model", "error", "service", "account", "store", "config", "web")) {
+        for (String layer : List.of("client", "model", "error", "service", "account", "store", "config", "security", "web")) {
             assertEquals(List.of(), referencing(layer, "sandbox"), layer);
         }
     }
 
     @Test
     void noProductPackageNamesTheDemo() {
-        for (String layer : List.of("client", "model", "error", "service", "account", "store", "config", "web",
-                "sandbox")) {
+        for (String layer : List.of("client", "model", "error", "service", "account", "store", "config", "security",
+                "web", "sandbox")) {
             assertEquals(List.of(), referencing(layer, "demo"), layer);
         }
     }
 
     @Test
     void noLayerBelowTheWebNamesIt() {
-        for (String layer : List.of("client", "model", "error", "service", "account", "store", "config")) {
+        for (String layer : List.of("client", "model", "error", "service", "account", "store", "config", "security")) {
             assertEquals(List.of(), referencing(layer, "web"), layer);
+        }
+    }
+
+    /** Who is calling is asked of the container in one place ({@code security.Callers}), not by the facade. */
+    @Test
+    void onlyTheWebAndSecurityPackagesAndTheDemoUseTheServletApi() throws IOException {
+        for (String layer : List.of("client", "model", "error", "service", "account", "store", "config")) {
+            try (Stream<Path> files = Files.walk(Path.of("src/main/java/io/zapconnect", layer))) {
+                List<String> servlet = files.filter(f -> f.toString().endsWith(".java"))
+                        .filter(f -> read(f).contains("import jakarta.servlet.")).map(Path::toString).toList();
+                assertEquals(List.of(), servlet, layer);
+            }
         }
     }
 

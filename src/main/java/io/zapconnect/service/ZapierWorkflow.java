@@ -1,12 +1,7 @@
 package io.zapconnect.service;
 
-import io.zapconnect.client.ZapierApi;
-import io.zapconnect.client.ZapierAuthorizationFilter;
 import io.zapconnect.client.ZapierGateway;
-import io.zapconnect.config.Digests;
 import io.zapconnect.config.ZapconnectSettings;
-import io.zapconnect.error.ZapierAccountNotConnectedException;
-import io.zapconnect.error.ZapierAuthenticationException;
 import io.zapconnect.error.ZapierError;
 import io.zapconnect.error.ZapierUnavailableException;
 import io.zapconnect.error.ZapierUnavailableException.Reason;
@@ -24,25 +19,14 @@ import io.zapconnect.model.Page;
 import io.zapconnect.model.RunRequest;
 import io.zapconnect.model.Zap;
 import io.zapconnect.model.ZapStep;
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.security.enterprise.SecurityContext;
-import jakarta.servlet.http.HttpServletRequest;
-import java.io.Closeable;
-import java.io.IOException;
-import java.security.Principal;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
-import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
 /**
  * Zapier's Workflow API for your application: inject it and call it.
@@ -67,69 +51,10 @@ public class ZapierWorkflow {
     ZapconnectSettings settings;
 
     @Inject
-    ZapierAccessTokenProvider tokens;
-
-    @Inject
-    ZapierGateway gateway;
+    CallerCalls calls;
 
     @Inject
     ZapierCaches caches;
-
-    @Inject
-    Instance<HttpServletRequest> request;
-
-    @Inject
-    Instance<SecurityContext> security;
-
-    private ZapierApi api;
-
-    /** Resolved once: the request and Jakarta Security's caller, each a proxy of the current one. */
-    private HttpServletRequest currentRequest;
-    private SecurityContext currentSecurity;
-
-    /** The token the current thread's call carries: set here, put on the request by the filter. */
-    private final ThreadLocal<String> sending = new ThreadLocal<>();
-
-    /** Who is calling, and with which token; the token's digest names them in cache keys. */
-    private record Caller(Principal principal, String user, String token, String digest) {
-
-        @Override
-        public String toString() {
-            return "Caller[" + user + "]";
-        }
-    }
-
-    @PostConstruct
-    void connect() {
-        currentRequest = request.isResolvable() ? request.get() : null;
-        currentSecurity = security.isResolvable() ? security.get() : null;
-        List<String> problems = settings.problems();
-        if (!problems.isEmpty()) {
-            throw new IllegalStateException("Zapconnect is misconfigured: " + String.join("; ", problems));
-        }
-        int connections = settings.maxConnections();
-        api = RestClientBuilder.newBuilder()
-                .baseUri(settings.apiUrl())
-                .connectTimeout(settings.connectTimeoutMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(settings.readTimeoutMillis(), TimeUnit.MILLISECONDS)
-                // RESTEasy (Liberty, WildFly) reads these as its connection pool: without them it
-                // keeps too few connections for calls under way at once. Other clients ignore them.
-                .property("resteasy.connectionPoolSize", connections)
-                .property("resteasy.maxPooledPerRoute", connections)
-                .register(new ZapierAuthorizationFilter(sending::get))
-                .build(ZapierApi.class);
-    }
-
-    @PreDestroy
-    void disconnect() {
-        if (api instanceof Closeable closeable) {
-            try {
-                closeable.close();
-            } catch (IOException ignored) {
-                // connections go with the application anyway
-            }
-        }
-    }
 
     /**
      * Finds one app by its id; an answer up to {@code zapconnect.cache.apps-ttl} old will do.
@@ -144,9 +69,9 @@ public class ZapierWorkflow {
     /** Finds one app by its id, from the cache or, when {@code FRESH}, from Zapier. */
     public Optional<App> findApp(String appId, Freshness freshness) {
         Ids.requireAppId(appId);
-        Caller caller = caller();
+        CallerCalls.Caller caller = calls.caller();
         return caches.app(caller.digest(), appId, freshness, () -> {
-            Page<App> page = call(caller, "apps", true, () -> api.listApps(appId, null, null, 1, null));
+            Page<App> page = calls.call(caller, "apps", true, api -> api.listApps(appId, null, null, 1, null));
             return page.data().stream().filter(app -> app != null && appId.equalsIgnoreCase(app.id())).findFirst();
         });
     }
@@ -154,10 +79,10 @@ public class ZapierWorkflow {
     /** Searches apps; the answer is one page, with links to the others. */
     public Page<App> searchApps(AppSearch search) {
         Objects.requireNonNull(search, "search");
-        Caller caller = caller();
+        CallerCalls.Caller caller = calls.caller();
         String ids = search.ids().isEmpty() ? null : String.join(",", search.ids());
-        return caches.coalesced(List.of(caller.digest(), "apps", search), () -> call(caller, "apps", true,
-                () -> api.listApps(ids, search.query(), search.category(), search.limit(), search.offset())));
+        return caches.coalesced(List.of(caller.digest(), "apps", search), () -> calls.call(caller, "apps", true,
+                api -> api.listApps(ids, search.query(), search.category(), search.limit(), search.offset())));
     }
 
     /**
@@ -175,20 +100,20 @@ public class ZapierWorkflow {
      */
     public List<Authentication> listAuthentications(String appId, Freshness freshness) {
         Ids.requireAppId(appId);
-        Caller caller = caller();
+        CallerCalls.Caller caller = calls.caller();
         int size = settings.pageSize();
         return caches.authentications(caller.user(), caller.digest(), appId, freshness, () -> List.copyOf(
-                Pages.collect(offset -> call(caller, "authentications", true,
-                        () -> api.listAuthentications(appId, size, offset)), Authentication::id, settings.maxPages())));
+                Pages.collect(offset -> calls.call(caller, "authentications", true,
+                        api -> api.listAuthentications(appId, size, offset)), Authentication::id, settings.maxPages())));
     }
 
     /** Creates an authentication from credentials supplied directly, for a partner's own app. */
     public Authentication createAuthentication(NewAuthentication authentication) {
         Objects.requireNonNull(authentication, "authentication");
         Ids.requireAppId(authentication.app());
-        Caller caller = caller();
-        Page<Authentication> page = call(caller, "create-authentication", false,
-                () -> api.createAuthentication(new Data<>(authentication)));
+        CallerCalls.Caller caller = calls.caller();
+        Page<Authentication> page = calls.call(caller, "create-authentication", false,
+                api -> api.createAuthentication(new Data<>(authentication)));
         caches.forget(caller.user());
         return page.data().stream().filter(Objects::nonNull).findFirst()
                 .orElseThrow(() -> new ZapierUnavailableException(Reason.UNREADABLE_RESPONSE,
@@ -217,7 +142,7 @@ public class ZapierWorkflow {
 
     private List<InputItem> inputs(String actionId, InputsRequest request) {
         Ids.requireOpaqueId("An action id", actionId);
-        Page<InputItem> page = call(caller(), "inputs", false, () -> api.listInputs(actionId, new Data<>(request)));
+        Page<InputItem> page = calls.call(calls.caller(), "inputs", false, api -> api.listInputs(actionId, new Data<>(request)));
         return page.data().stream().filter(Objects::nonNull).toList();
     }
 
@@ -237,7 +162,7 @@ public class ZapierWorkflow {
         if (page < 1) {
             throw new IllegalArgumentException("Choices are paged from 1");
         }
-        return call(caller(), "choices", false, () -> api.listChoices(actionId, inputId, page,
+        return calls.call(calls.caller(), "choices", false, api -> api.listChoices(actionId, inputId, page,
                 new Data<>(new InputsRequest(authenticationId, inputs))));
     }
 
@@ -248,9 +173,9 @@ public class ZapierWorkflow {
      */
     public List<Action> listActions(String appId, String actionType) {
         Ids.requireAppId(appId);
-        Caller caller = caller();
+        CallerCalls.Caller caller = calls.caller();
         return caches.coalesced(Arrays.asList(caller.digest(), "actions", appId, actionType),
-                () -> call(caller, "actions", true, () -> api.listActions(appId, actionType))).data().stream()
+                () -> calls.call(caller, "actions", true, api -> api.listActions(appId, actionType))).data().stream()
                 .filter(Objects::nonNull).toList();
     }
 
@@ -269,8 +194,8 @@ public class ZapierWorkflow {
         if (authenticationId != null) {
             Ids.requireOpaqueId("An authentication id", authenticationId);
         }
-        ActionRun run = call(caller(), "action-runs", false,
-                () -> api.runAction(new Data<>(new RunRequest(actionId, authenticationId, inputs)))).data();
+        ActionRun run = calls.call(calls.caller(), "action-runs", false,
+                api -> api.runAction(new Data<>(new RunRequest(actionId, authenticationId, inputs)))).data();
         if (run == null || run.id() == null) {
             throw new ZapierUnavailableException(Reason.UNREADABLE_RESPONSE,
                     ZapierError.noResponse("Zapier's answer to running an action held no run id"), null);
@@ -281,9 +206,9 @@ public class ZapierWorkflow {
     /** A run of an action as Zapier reports it now: {@code waiting}, or ended with results or errors. */
     public ActionRun actionRun(String runId) {
         Ids.requireOpaqueId("A run id", runId);
-        Caller caller = caller();
+        CallerCalls.Caller caller = calls.caller();
         return caches.coalesced(List.of(caller.digest(), "action-runs", runId),
-                () -> call(caller, "action-runs", true, () -> api.actionRun(runId))).data();
+                () -> calls.call(caller, "action-runs", true, api -> api.actionRun(runId))).data();
     }
 
     /**
@@ -293,21 +218,7 @@ public class ZapierWorkflow {
      * @return the run as last seen: ended, or still {@code waiting} when {@code maxWait} ran out
      */
     public ActionRun awaitRun(String runId, Duration maxWait) {
-        Objects.requireNonNull(maxWait, "maxWait");
-        long deadline = System.nanoTime() + maxWait.toNanos();
-        Duration pause = Duration.ofSeconds(1);
-        while (true) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return actionRun(runId);
-            }
-            sleep(Duration.ofNanos(Math.min(pause.toNanos(), left)));
-            ActionRun run = actionRun(runId);
-            if (run.finished() || System.nanoTime() >= deadline) {
-                return run;
-            }
-            pause = pause.multipliedBy(2);
-        }
+        return RunWaits.await(this::actionRun, runId, maxWait);
     }
 
     /**
@@ -329,7 +240,7 @@ public class ZapierWorkflow {
                 Ids.requireOpaqueId("An authentication id", step.authentication());
             }
         }
-        Zap created = call(caller(), "zaps", false, () -> api.createZap(new Data<>(zap))).data();
+        Zap created = calls.call(calls.caller(), "zaps", false, api -> api.createZap(new Data<>(zap))).data();
         if (created == null || created.id() == null) {
             throw new ZapierUnavailableException(Reason.UNREADABLE_RESPONSE,
                     ZapierError.noResponse("Zapier's answer to creating a Zap held none"), null);
@@ -347,76 +258,8 @@ public class ZapierWorkflow {
         if (limit != null && limit <= 0 || offset != null && offset < 0) {
             throw new IllegalArgumentException("limit must be positive and offset not negative");
         }
-        Caller caller = caller();
+        CallerCalls.Caller caller = calls.caller();
         return caches.coalesced(Arrays.asList(caller.digest(), "zaps", limit, offset),
-                () -> call(caller, "zaps", true, () -> api.listZaps(limit, offset)));
-    }
-
-    private static void sleep(Duration pause) {
-        try {
-            Thread.sleep(pause.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ZapierUnavailableException(Reason.TIMED_OUT,
-                    ZapierError.noResponse("Interrupted while waiting for a run"), e);
-        }
-    }
-
-    /**
-     * Runs one call through the gateway with the caller's token; when Zapier refuses the token
-     * (401), lets the provider refresh it and retries once with the one it gives.
-     */
-    private <T> T call(Caller caller, String endpoint, boolean idempotent, Supplier<T> call) {
-        try {
-            sending.set(caller.token());
-            try {
-                return gateway.call(caller.user(), endpoint, idempotent, call);
-            } catch (ZapierAuthenticationException rejected) {
-                String renewed = rejected.status() == 401 ? tokens.tokenRejected(caller.principal(), caller.token())
-                        : null;
-                if (renewed == null || renewed.isBlank()) {
-                    throw rejected;
-                }
-                sending.set(renewed);
-                return gateway.call(caller.user(), endpoint, idempotent, call);
-            }
-        } finally {
-            sending.remove();
-        }
-    }
-
-    /** The caller and their token; fails before anything is sent when they have none. */
-    private Caller caller() {
-        Principal principal = principal();
-        String token = tokens.accessToken(principal);
-        if (token == null || token.isBlank()) {
-            throw new ZapierAccountNotConnectedException();
-        }
-        return new Caller(principal, principal == null ? "" : principal.getName(), token,
-                Digests.sha256Base64Url(token));
-    }
-
-    /**
-     * The caller's principal, or null when anonymous. The request's own principal comes first: the
-     * Servlet specification makes it null for an anonymous caller on every server, where some
-     * servers name a stand-in ("UNAUTHENTICATED", "anonymous") through CDI or Jakarta Security.
-     * Outside a request, Jakarta Security's caller, for work run on behalf of someone.
-     */
-    private Principal principal() {
-        try {
-            if (currentRequest != null) {
-                return currentRequest.getUserPrincipal();
-            }
-        } catch (RuntimeException outsideARequest) {
-            // no request on this thread: ask Jakarta Security below
-        }
-        try {
-            if (currentSecurity != null) {
-                return currentSecurity.getCallerPrincipal();
-            }
-        } catch (RuntimeException noCaller) {
-            // nobody is calling
-        }
-        return null;
+                () -> calls.call(caller, "zaps", true, api -> api.listZaps(limit, offset)));
     }
 }

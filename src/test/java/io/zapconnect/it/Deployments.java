@@ -91,7 +91,7 @@ public final class Deployments {
                 // The PostgreSQL test runs outside the server; its classes stay out of the archives.
                 .addPackages(false, Filters.exclude(".*PostgreSQL.*"), "io.zapconnect.client", "io.zapconnect.model",
                         "io.zapconnect.error", "io.zapconnect.service", "io.zapconnect.config", "io.zapconnect.account",
-                        "io.zapconnect.store")
+                        "io.zapconnect.store", "io.zapconnect.security")
                 .addClasses(StubZapier.class, StubZapier.StubApplication.class, StubZapier.Recorded.class,
                         StubZapier.Answer.class, Deployments.class)
                 .addAsResource(new StringAsset(CONFIG_SOURCES),

@@ -141,6 +141,11 @@ class ZapierFaultsIT {
         knobs("{\"failure\": \"429\", \"retryAfterSeconds\": 1, \"failTimes\": 1}");
         assertEquals(200, Http.getFresh(LIST).statusCode());
         openTheCircuitWithAHangingZapier();
+        zapierAnswersThroughAClosedCircuit();
+        // A cooldown longer than the retry waits: passed on, then the next call refused by the budget.
+        knobs("{\"failure\": \"429\", \"retryAfterSeconds\": 4, \"failTimes\": 1}");
+        problem(Http.getFresh(LIST), 429);
+        problem(Http.getFresh(LIST), 429);
         Http.get(BASE + "/api/apps/" + CRM, null); // a read of the apps cache
         HttpResponse<String> metrics = Http.get("/metrics", null);
 
