@@ -14,20 +14,13 @@
 
 import { ApiError, fetchJSON } from "./api.js";
 import { SELECTED_EVENT } from "./zapier-auth-picker.js";
-import { el } from "./dom.js";
-import { stringsFor } from "./strings.js";
+import { combobox } from "./combobox.js";
+import { hintOf, isSelect, plainControl } from "./fields.js";
+import { apiOf, el, setStatus, stringsOf } from "./dom.js";
 
-/**
- * @typedef {{type: string, id: string, title?: string | null, description?: string | null,
- *   required?: boolean | null, format?: string | null, valueType?: string | null,
- *   defaultValue?: string | null, placeholder?: string | null, dependsOn?: string[] | null,
- *   invalidatesInputFields?: boolean | null, choices?: Record<string, string> | null,
- *   fields?: Field[] | null}} Field
- */
-/** @typedef {{id: string, label: string, value: string}} ChoiceInfo */
+/** @typedef {import("./fields.js").Field} Field */
 
 export const CHANGED_EVENT = "zapier-inputs-changed";
-const CHOICES_SHOWN = 10;
 
 let instances = 0;
 
@@ -111,13 +104,11 @@ export class ZapierActionInputs extends HTMLElement {
     }
 
     get #t() {
-        const lang = this.getAttribute("lang") || this.closest("[lang]")?.getAttribute("lang")
-            || document.documentElement.lang;
-        return stringsFor(lang);
+        return stringsOf(this);
     }
 
     get #api() {
-        return new URL(this.getAttribute("api") || new URL("../api/", import.meta.url).href, document.baseURI);
+        return apiOf(this);
     }
 
     /** Follows the picker named by `for`: its choice now, and every later one. */
@@ -231,10 +222,7 @@ export class ZapierActionInputs extends HTMLElement {
 
     /** @param {string} message */
     #status(message) {
-        const status = this.#root.querySelector(".status");
-        if (status) {
-            status.textContent = message;
-        }
+        setStatus(this.#root, message);
     }
 
     #renderForm() {
@@ -281,14 +269,14 @@ export class ZapierActionInputs extends HTMLElement {
         }
         row.append(label);
         const described = [];
-        const help = [field.description, this.#hint(field)].filter(Boolean).join(" ");
+        const help = [field.description, hintOf(field, this.#t)].filter(Boolean).join(" ");
         if (help) {
             row.append(el("p", { class: "help", id: `${id}-help` }, help));
             described.push(`${id}-help`);
         }
         const error = el("p", { class: "field-error", id: `${id}-error` });
         described.push(`${id}-error`);
-        const control = this.#isSelect(field) ? this.#select(field, id) : this.#control(field, id);
+        const control = isSelect(field) ? this.#select(field, id) : plainControl(field, id, this.#values[field.id], (value, settled) => this.#set(field, value, settled));
         const input = /** @type {HTMLElement} */ (control.matches("input, textarea, select") ? control
             : control.querySelector("input"));
         input.setAttribute("aria-describedby", described.join(" "));
@@ -301,127 +289,6 @@ export class ZapierActionInputs extends HTMLElement {
         return row;
     }
 
-    /** @param {Field} field */
-    #hint(field) {
-        if (field.valueType === "ARRAY") {
-            return this.#t.formListHint;
-        }
-        return field.valueType === "OBJECT" ? this.#t.formObjectHint : "";
-    }
-
-    /** @param {Field} field */
-    #isSelect(field) {
-        return field.format === "SELECT" || (field.choices && Object.keys(field.choices).length > 0);
-    }
-
-    /**
-     * A plain control, chosen by `format` first and `valueType` next.
-     *
-     * @param {Field} field
-     * @param {string} id
-     * @returns {HTMLElement}
-     */
-    #control(field, id) {
-        const current = this.#values[field.id];
-        /** @type {HTMLInputElement | HTMLTextAreaElement} */
-        let input;
-        if (field.valueType === "BOOLEAN") {
-            const box = /** @type {HTMLInputElement} */ (el("input", { type: "checkbox", id, name: field.id }));
-            box.checked = current === true || current === "true";
-            box.addEventListener("change", () => this.#set(field, box.checked));
-            return box;
-        }
-        const multiline = field.format === "MULTILINE" || field.format === "CODE"
-            || field.valueType === "ARRAY" || field.valueType === "OBJECT";
-        if (multiline) {
-            input = /** @type {HTMLTextAreaElement} */ (el("textarea", { id, name: field.id, rows: "3" }));
-        } else {
-            input = /** @type {HTMLInputElement} */ (el("input", { id, name: field.id, type: this.#inputType(field) }));
-            if (field.valueType === "INTEGER") {
-                input.setAttribute("step", "1");
-            }
-            if (field.format === "PASSWORD") {
-                input.setAttribute("autocomplete", "off");
-            }
-        }
-        if (field.format === "READONLY") {
-            input.readOnly = true;
-        }
-        if (field.placeholder) {
-            input.placeholder = field.placeholder;
-        }
-        input.value = this.#text(field, current);
-        input.addEventListener("input", () => this.#set(field, this.#parse(field, input.value), false));
-        input.addEventListener("change", () => this.#set(field, this.#parse(field, input.value)));
-        return input;
-    }
-
-    /** @param {Field} field */
-    #inputType(field) {
-        if (field.format === "PASSWORD") {
-            return "password";
-        }
-        if (field.format === "DATETIME") {
-            return "datetime-local";
-        }
-        if (field.format === "FILE") {
-            return "url";
-        }
-        return field.valueType === "NUMBER" || field.valueType === "INTEGER" ? "number" : "text";
-    }
-
-    /**
-     * The value as the control shows it.
-     *
-     * @param {Field} field
-     * @param {unknown} value
-     */
-    #text(field, value) {
-        if (value === undefined || value === null) {
-            return "";
-        }
-        if (field.valueType === "ARRAY" && Array.isArray(value)) {
-            return value.join("\n");
-        }
-        if (field.valueType === "OBJECT" && typeof value === "object") {
-            return Object.entries(/** @type {object} */ (value)).map(([k, v]) => `${k}=${v}`).join("\n");
-        }
-        return String(value);
-    }
-
-    /**
-     * What the control's text stands for: numbers stay text until valid, lists become arrays.
-     *
-     * @param {Field} field
-     * @param {string} text
-     * @returns {unknown}
-     */
-    #parse(field, text) {
-        if (text === "") {
-            return undefined;
-        }
-        if (field.valueType === "NUMBER" || field.valueType === "INTEGER") {
-            const number = Number(text);
-            return Number.isNaN(number) ? text : number;
-        }
-        if (field.valueType === "ARRAY") {
-            return text.split("\n").map((line) => line.trim()).filter(Boolean);
-        }
-        if (field.valueType === "OBJECT") {
-            /** @type {Record<string, string>} */
-            const object = {};
-            for (const line of text.split("\n").map((l) => l.trim()).filter(Boolean)) {
-                const at = line.indexOf("=");
-                if (at < 1) {
-                    return text;
-                }
-                object[line.slice(0, at).trim()] = line.slice(at + 1).trim();
-            }
-            return object;
-        }
-        return text;
-    }
-
     /**
      * A SELECT: a combobox whose choices come page by page, as the list scrolls or the search asks.
      *
@@ -431,167 +298,45 @@ export class ZapierActionInputs extends HTMLElement {
      */
     #select(field, id) {
         const t = this.#t;
-        const box = el("div", { class: "combobox", part: "select" });
-        const listId = `${id}-choices`;
-        const input = /** @type {HTMLInputElement} */ (el("input", {
-            id, name: field.id, type: "text", role: "combobox", "aria-autocomplete": "list",
-            "aria-expanded": "false", "aria-controls": listId, autocomplete: "off",
-        }));
-        input.placeholder = t.formSearch(field.title || field.id);
-        const list = el("ul", { id: listId, role: "listbox", class: "choices", hidden: "" });
-        list.setAttribute("aria-label", field.title || field.id);
-        box.append(input, list);
-
-        /** @type {ChoiceInfo[]} */
-        let choices = [];
-        let page = 0;
-        let more = true;
-        let loading = false;
-        let active = -1;
         const inline = field.choices && Object.keys(field.choices).length > 0
             ? Object.entries(field.choices).map(([value, label]) => ({ id: value, value, label })) : null;
         const current = this.#values[field.id];
-        if (typeof current === "string") {
-            input.value = inline?.find((c) => c.value === current)?.label ?? this.#labels.get(field.id) ?? current;
-        }
-
-        const loadMore = async () => {
-            if (inline) {
-                choices = inline;
-                more = false;
-                return;
-            }
-            if (!more || loading) {
-                return;
-            }
-            loading = true;
-            show();
-            try {
+        const chosen = () => {
+            const value = this.#values[field.id];
+            return typeof value === "string" ? value : null;
+        };
+        return combobox({
+            id,
+            name: field.id,
+            label: field.title || field.id,
+            placeholder: t.formSearch(field.title || field.id),
+            shown: typeof current === "string"
+                ? inline?.find((c) => c.value === current)?.label ?? this.#labels.get(field.id) ?? current : "",
+            inline,
+            fetchPage: (page) => {
                 const action = encodeURIComponent(this.getAttribute("action") ?? "");
-                const answer = await fetchJSON(new URL(
-                    `actions/${action}/inputs/${encodeURIComponent(field.id)}/choices?page=${page + 1}`, this.#api), {
+                return fetchJSON(new URL(
+                    `actions/${action}/inputs/${encodeURIComponent(field.id)}/choices?page=${page}`, this.#api), {
                     method: "POST",
                     headers: { "Content-Type": "application/json" },
                     body: JSON.stringify({ authentication: this.#authentication, inputs: this.#values }),
                 }, t.network);
-                page = answer.page;
-                more = answer.more;
-                choices = choices.concat(answer.choices);
-            } catch {
-                more = false;
-                list.replaceChildren(el("li", { class: "choices-error", role: "presentation" }, t.formChoicesError));
-                loading = false;
-                return;
-            }
-            loading = false;
-            show();
-        };
-
-        const matching = () => {
-            const query = input.value.trim().toLowerCase();
-            const chosen = typeof this.#values[field.id] === "string" ? this.#values[field.id] : null;
-            const all = choices.filter((c) => c.value === chosen || !query || c.label.toLowerCase().includes(query));
-            return query && choices.some((c) => c.value === chosen && c.label === input.value) ? choices : all;
-        };
-
-        const show = () => {
-            const found = matching();
-            const items = found.map((choice, index) => {
-                const item = el("li", { role: "option", id: `${listId}-${index}`, "data-value": choice.value },
-                    choice.label);
-                item.setAttribute("aria-selected", String(this.#values[field.id] === choice.value));
-                item.addEventListener("mousedown", (event) => event.preventDefault());
-                item.addEventListener("click", () => choose(choice));
-                return item;
-            });
-            if (loading) {
-                items.push(el("li", { class: "more", role: "presentation" }, t.formMoreChoices));
-            } else if (found.length === 0) {
-                items.push(el("li", { class: "none", role: "presentation" }, t.formNoChoices));
-            }
-            list.replaceChildren(...items);
-            active = Math.min(active, found.length - 1);
-            input.removeAttribute("aria-activedescendant");
-            if (active >= 0) {
-                input.setAttribute("aria-activedescendant", `${listId}-${active}`);
-                list.children[active]?.classList.add("active");
-            }
-            // A search that finds little while pages remain asks for the next one.
-            if (!loading && more && found.length < CHOICES_SHOWN && input.value.trim()) {
-                void loadMore();
-            }
-        };
-
-        const open = () => {
-            list.hidden = false;
-            input.setAttribute("aria-expanded", "true");
-            if (choices.length === 0) {
-                void loadMore().then(show);
-            } else {
-                show();
-            }
-        };
-        const close = () => {
-            list.hidden = true;
-            input.setAttribute("aria-expanded", "false");
-            input.removeAttribute("aria-activedescendant");
-            active = -1;
-        };
-        /** @param {ChoiceInfo} choice */
-        const choose = (choice) => {
-            input.value = choice.label;
-            this.#labels.set(field.id, choice.label);
-            close();
-            this.#set(field, choice.value);
-        };
-
-        input.addEventListener("focus", open);
-        input.addEventListener("input", () => {
-            active = -1;
-            if (list.hidden) {
-                open();
-            } else {
-                show();
-            }
-        });
-        input.addEventListener("blur", () => {
-            close();
-            const chosen = choices.find((c) => c.value === this.#values[field.id]);
-            if (input.value === "") {
-                this.#labels.delete(field.id);
-                this.#set(field, undefined);
-            } else if (chosen) {
-                input.value = chosen.label;
-            }
-            this.#touched.add(field.id);
-            this.#showProblem(field);
-        });
-        input.addEventListener("keydown", (event) => {
-            const found = matching();
-            if (event.key === "ArrowDown" || event.key === "ArrowUp") {
-                event.preventDefault();
-                if (list.hidden) {
-                    open();
-                    return;
+            },
+            chosen,
+            onChoose: (choice) => {
+                this.#labels.set(field.id, choice.label);
+                this.#set(field, choice.value);
+            },
+            onLeave: (emptied) => {
+                if (emptied) {
+                    this.#labels.delete(field.id);
+                    this.#set(field, undefined);
                 }
-                active = event.key === "ArrowDown" ? Math.min(found.length - 1, active + 1) : Math.max(0, active - 1);
-                show();
-                if (event.key === "ArrowDown" && active >= found.length - 2) {
-                    void loadMore();
-                }
-            } else if (event.key === "Enter" && active >= 0 && found[active]) {
-                event.preventDefault();
-                choose(found[active]);
-            } else if (event.key === "Escape") {
-                close();
-            }
+                this.#touched.add(field.id);
+                this.#showProblem(field);
+            },
+            strings: t,
         });
-        list.addEventListener("scroll", () => {
-            if (list.scrollTop + list.clientHeight >= list.scrollHeight - 8) {
-                void loadMore();
-            }
-        });
-        return box;
     }
 
     /**

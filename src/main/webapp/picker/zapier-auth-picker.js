@@ -13,8 +13,7 @@
 import { accountChanged, accountStatus, onAccountChange } from "./account.js";
 import { ApiError, fetchJSON } from "./api.js";
 import { connect as connectInPopup, connectAccount, DEFAULT_TIMEOUT_MS } from "./popup-handler.js";
-import { el } from "./dom.js";
-import { stringsFor } from "./strings.js";
+import { apiOf, el, setStatus, stringsOf } from "./dom.js";
 
 /** @typedef {{id: string, title: string, image: string | null, requiresAuthentication: boolean, connectUrl: string | null}} AppInfo */
 /** @typedef {{id: string, title: string, expired: boolean}} AuthInfo */
@@ -84,13 +83,11 @@ export class ZapierAuthPicker extends HTMLElement {
     }
 
     get #t() {
-        const lang = this.getAttribute("lang") || this.closest("[lang]")?.getAttribute("lang")
-            || document.documentElement.lang;
-        return stringsFor(lang);
+        return stringsOf(this);
     }
 
     get #api() {
-        return new URL(this.getAttribute("api") || new URL("../api/", import.meta.url).href, document.baseURI);
+        return apiOf(this);
     }
 
     /** Loads the app and the user's authentications again, keeping the selection. */
@@ -439,11 +436,7 @@ export class ZapierAuthPicker extends HTMLElement {
      * @param {"info" | "warning"} [kind]
      */
     #status(message, kind = "info") {
-        const status = this.#root.querySelector(".status");
-        if (status) {
-            status.className = `status ${kind}`;
-            status.textContent = message;
-        }
+        setStatus(this.#root, message, kind);
     }
 
     /**
