@@ -7,7 +7,7 @@ import jakarta.enterprise.inject.Alternative;
 import jakarta.interceptor.Interceptor;
 import java.security.Principal;
 
-/** An application's own Zapier tokens, as the README shows: the sandbox's pat, for every caller. */
+/** An application's own Zapier tokens, as docs/accounts.md shows: the sandbox's pat, for every caller. */
 @ApplicationScoped
 @Alternative
 @Priority(Interceptor.Priority.APPLICATION)

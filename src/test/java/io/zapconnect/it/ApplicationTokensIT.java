@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The product WAR with an application's own token provider ({@link ApplicationTokens}), as the README shows:
+ * The product WAR with an application's own token provider ({@link ApplicationTokens}), as docs/accounts.md shows:
  * the browser API uses it, and never offers to connect a Zapier account through Zapconnect.
  */
 @ExtendWith(ArquillianExtension.class)

