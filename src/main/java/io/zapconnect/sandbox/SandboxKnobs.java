@@ -68,6 +68,17 @@ public class SandboxKnobs {
     }
 
     /**
+     * The tokens the sandbox issued to the calling user through OAuth, so that a test can look for
+     * them where they must never be (answers, pages, logs). The emulator's, never Zapier's.
+     */
+    @GET
+    @Path("issued-tokens")
+    public Response issuedTokens() {
+        SandboxUser user = caller();
+        return Response.ok(Json.createArrayBuilder(users.issuedTo(user.name())).build().toString()).build();
+    }
+
+    /**
      * Ends the access token this request carries, as if its lifetime had run out: a test of
      * expiry or refresh need not wait for the clock.
      */

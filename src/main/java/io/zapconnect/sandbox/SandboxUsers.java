@@ -10,6 +10,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -174,6 +175,22 @@ public class SandboxUsers {
         refreshTokens.put(refresh, new Grant(grant.user(), grant.clientId(), grant.scope(), grant.redirectUri(),
                 Instant.MAX, null));
         return new IssuedTokens(access, refresh);
+    }
+
+    /** Every token issued to this user and not yet spent, access and refresh: for tests that look for leaks. */
+    List<String> issuedTo(String user) {
+        List<String> issued = new ArrayList<>();
+        accessTokens.forEach((token, grant) -> {
+            if (grant.user().equals(user)) {
+                issued.add(token);
+            }
+        });
+        refreshTokens.forEach((token, grant) -> {
+            if (grant.user().equals(user)) {
+                issued.add(token);
+            }
+        });
+        return issued;
     }
 
     /** Ends an issued access token now, as its lifetime would; false if it is not an issued one. */

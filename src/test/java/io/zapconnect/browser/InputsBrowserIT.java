@@ -146,6 +146,35 @@ class InputsBrowserIT extends BrowserTest {
         assertEquals("core:3kq9XyZr7Vb2LmNp4Qs8Tu1WcE", last.get("action"));
     }
 
+    /** A stage was chosen for a pipeline; another pipeline makes it meaningless, so it goes. */
+    @Test
+    void changingAFieldClearsTheValuesOfTheFieldsThatDependOnIt() {
+        chooseCrmAccount();
+        chooseOption("pipeline", "Vienna region");
+        chooseOption("stage", "Won");
+        assertEquals("won", lastValues().get("stage"));
+
+        chooseOption("pipeline", "Berlin region");
+
+        page.waiting().until(d -> "pipeline-berlin".equals(lastValues().get("pipeline")));
+        assertFalse(lastValues().containsKey("stage"), "the stage chosen for Vienna: " + lastValues());
+        page.waiting().until(d -> await("crm-inputs", "input[name=stage]").getAttribute("value").isEmpty());
+    }
+
+    /** Opens a SELECT, searches for the label and clicks its choice. */
+    private void chooseOption(String field, String label) {
+        WebElement input = await("crm-inputs", "input[name=" + field + "]");
+        input.click();
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), label);
+        page.waiting().until(d -> form("crm-inputs").findElements(By.cssSelector("[role=option]")).stream()
+                .filter(o -> o.getText().equals(label)).findFirst().orElse(null)).click();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> lastValues() {
+        return (Map<String, Object>) page.js("return window.__inputs[window.__inputs.length - 1].values;");
+    }
+
     @Test
     void requiredFieldsAreCheckedWithMessagesTiedToTheirInputsAndTheEventSaysWhenTheFormIsValid() {
         chooseCrmAccount();

@@ -5,10 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.StringReader;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -161,5 +170,49 @@ class UserAccountsIT {
 
         assertEquals(204, ada.delete("/api/zapier/connection", true).statusCode());
         assertFalse(status(ada).getBoolean("connected"));
+    }
+
+    /**
+     * The tokens Zapier issued for a user's own account (read off the emulator that issued them)
+     * are in no answer the browser gets, success or failure, and in no line of the server's log,
+     * a logged upstream failure included.
+     */
+    @Test
+    void aUsersOwnZapierTokensAreInNoAnswerAndNoLogLine() throws IOException {
+        List<HttpResponse<String>> answers = new ArrayList<>();
+        answers.add(ada.get(ada.consentAs("bob")));
+        Knobs bob = new Knobs(APP + "/sandbox", "sandbox-token-bob");
+        HttpResponse<String> issued = Http.get(APP + "/sandbox/knobs/issued-tokens", "sandbox-token-bob");
+        assertEquals(200, issued.statusCode(), issued.body());
+        List<String> tokens = Json.createReader(new StringReader(issued.body())).readArray().stream()
+                .map(v -> ((JsonString) v).getString()).toList();
+        assertEquals(2, tokens.size(), "an access and a refresh token: " + tokens.size());
+
+        answers.add(ada.get("/api/zapier/status"));
+        answers.add(ada.get("/api/apps/" + CRM));
+        answers.add(ada.get("/api/apps/" + CRM + "/authentications"));
+        answers.add(ada.send("POST", "/api/actions/uag:1f188536-6dd0-4172-8414-2b90914ddee9/inputs",
+                Map.of("Content-Type", "application/json", "X-Zapconnect-Request", "1"),
+                "{\"authentication\": null, \"inputs\": {}}"));
+        bob.set("{\"failure\": \"500\"}");
+        HttpResponse<String> failed = ada.send("GET", "/api/apps/" + CRM + "/authentications?strict=true",
+                Map.of("Cache-Control", "no-cache"), null);
+        assertEquals(502, failed.statusCode(), failed.body());
+        answers.add(failed);
+        bob.reset();
+
+        for (HttpResponse<String> answer : answers) {
+            String everything = answer.headers().map() + "\n" + answer.body();
+            for (String token : tokens) {
+                assertFalse(everything.contains(token), answer.uri() + " holds a token of the user's");
+            }
+        }
+        String logFile = System.getProperty("it.server.log");
+        assertTrue(logFile != null && !logFile.isBlank(), "the build names the server's log (it.server.log)");
+        String log = Files.readString(Path.of(logFile), StandardCharsets.ISO_8859_1);
+        assertTrue(log.contains("Zapier call failed"), "the upstream failure was logged, in " + logFile);
+        for (String token : tokens) {
+            assertFalse(log.contains(token), "the server's log holds a token of the user's");
+        }
     }
 }
