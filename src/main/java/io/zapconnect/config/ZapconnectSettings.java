@@ -6,7 +6,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -251,69 +250,6 @@ public class ZapconnectSettings {
 
     /** What is wrong with the settings, in words for an operator; empty when they can be used. */
     public List<String> problems() {
-        List<String> problems = new ArrayList<>();
-        try {
-            URI url = apiUrl();
-            if (!url.isAbsolute() || !("https".equals(url.getScheme()) || "http".equals(url.getScheme()))
-                    || url.getHost() == null) {
-                problems.add(API_URL + " must be an absolute http(s) URL");
-            }
-        } catch (IllegalArgumentException e) {
-            problems.add(API_URL + " is not a URL");
-        }
-        if (connectTimeoutMillis <= 0) {
-            problems.add(CONNECT_TIMEOUT + " must be positive");
-        }
-        if (readTimeoutMillis <= 0) {
-            problems.add(READ_TIMEOUT + " must be positive");
-        }
-        if (pageSize <= 0) {
-            problems.add(PAGE_SIZE + " must be positive");
-        }
-        if (!zapierOrigin().matches("https://[A-Za-z0-9.\\-]+(:\\d+)?")) {
-            problems.add(ZAPIER_ORIGIN + " must be an https origin such as https://zapier.com");
-        }
-        for (String origin : extraConnectOrigins()) {
-            // http only on this machine (an emulator); anything else must be https.
-            if (!origin.matches("https://[A-Za-z0-9.\\-]+(:\\d+)?")
-                    && !origin.matches("http://(localhost|127\\.0\\.0\\.1|\\[::1\\])(:\\d+)?")) {
-                problems.add(EXTRA_CONNECT_ORIGINS + " must list https origins (http only for localhost); got "
-                        + origin);
-            }
-        }
-        if (frameAncestors().isEmpty() || frameAncestors().matches(".*[;,\\r\\n].*")) {
-            problems.add(FRAME_ANCESTORS + " must be a CSP source list such as 'self'");
-        }
-        if (maxPages <= 0) {
-            problems.add(MAX_PAGES + " must be positive");
-        }
-        for (String key : List.of(APPS_TTL, AUTHENTICATIONS_TTL, AUTHENTICATIONS_FRESH_REUSE)) {
-            try {
-                Durations.parse(APPS_TTL.equals(key) ? appsTtl
-                        : AUTHENTICATIONS_TTL.equals(key) ? authenticationsTtl : authenticationsFreshReuse);
-            } catch (IllegalArgumentException e) {
-                problems.add(key + " " + e.getMessage());
-            }
-        }
-        if (appsMaxEntries <= 0 || authenticationsMaxEntries <= 0) {
-            problems.add(APPS_MAX + " and " + AUTHENTICATIONS_MAX + " must be positive");
-        }
-        if (rateLimitPerMinute < 0 || rateLimitPerMinute > MAX_RATE_LIMIT) {
-            // The budget remembers when each of the last calls of the window started.
-            problems.add(RATE_LIMIT + " must be from 1 to " + MAX_RATE_LIMIT + ", or 0 for no budget");
-        }
-        if (rateLimitMaxWaitMillis < 0 || retryMaxWaitMillis < 0 || circuitDelayMillis < 0) {
-            problems.add(RATE_LIMIT_WAIT + ", " + RETRY_WAIT + " and " + CIRCUIT_DELAY + " must not be negative");
-        }
-        if (!(rateLimitCallerShare > 0 && rateLimitCallerShare <= 1)) {
-            problems.add(RATE_LIMIT_CALLER_SHARE + " must be above 0 and at most 1");
-        }
-        if (rateLimitMaxCooldownSeconds < 1 || rateLimitMaxCooldownSeconds > 86_400) {
-            problems.add(RATE_LIMIT_MAX_COOLDOWN + " must be from 1 to 86400 seconds");
-        }
-        if (maxConnections <= 0) {
-            problems.add(MAX_CONNECTIONS + " must be positive");
-        }
-        return problems;
+        return SettingsCheck.problems(this);
     }
 }

@@ -428,4 +428,29 @@ class PickerBrowserIT extends BrowserTest {
 
         assertEquals("refused, closed, never navigated", outcome);
     }
+
+    /** Only https on Zapier's origin, or an extra origin the server names; nothing else is opened. */
+    @Test
+    void onlyHttpsZapierUrlsAndTheNamedExtraOriginsMayBeOpened() {
+        Object verdicts = withHandler("""
+                const origins = {zapierOrigin: 'https://zapier.com', extraConnectOrigins: ['http://localhost:9380']};
+                const urls = ['https://zapier.com/engine/auth/start/x', 'http://zapier.com/engine/auth/start/x',
+                    'https://zapier.com.evil.example/x', 'https://evil.example/x', 'https://user:pw@zapier.com/x',
+                    'javascript:alert(1)', 'data:text/html,x', 'not a url', 'http://localhost:9380/sandbox/x',
+                    'https://localhost:9380/sandbox/x'];
+                done(urls.map(url => url + ' -> ' + handler.allowedOrigin(url, origins)).join('\\n'));
+                """);
+
+        assertEquals(String.join("\n",
+                "https://zapier.com/engine/auth/start/x -> https://zapier.com",
+                "http://zapier.com/engine/auth/start/x -> null",
+                "https://zapier.com.evil.example/x -> null",
+                "https://evil.example/x -> null",
+                "https://user:pw@zapier.com/x -> null",
+                "javascript:alert(1) -> null",
+                "data:text/html,x -> null",
+                "not a url -> null",
+                "http://localhost:9380/sandbox/x -> http://localhost:9380",
+                "https://localhost:9380/sandbox/x -> null"), verdicts);
+    }
 }
