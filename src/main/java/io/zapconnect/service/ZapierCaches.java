@@ -117,8 +117,11 @@ public class ZapierCaches {
         return inFlight.join(key, call);
     }
 
-    /** How many callers are waiting for an identical call under way: for tests, which wait on it. */
-    int waitingForCallsUnderWay() {
+    /**
+     * How many callers are waiting now for an identical call under way, rather than calling
+     * Zapier themselves: a gauge of coalescing, and what tests wait on.
+     */
+    public int waitingForCallsUnderWay() {
         return inFlight.waiting();
     }
 

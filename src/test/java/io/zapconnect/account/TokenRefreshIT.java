@@ -1,6 +1,7 @@
 package io.zapconnect.account;
 
 import io.zapconnect.it.SandboxConsent;
+import io.zapconnect.it.Together;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -54,7 +55,7 @@ class TokenRefreshIT {
                 "zapconnect.oauth.redirect-uri", REDIRECT,
                 "zapconnect.oauth.token-url", Deployments.sandboxUrl(NAME) + "/oauth/token/",
                 "zapconnect.oauth.revoke-url", Deployments.sandboxUrl(NAME) + "/oauth/token/revoke"))
-                .addClasses(TokenRefreshIT.class, SandboxConsent.class);
+                .addClasses(TokenRefreshIT.class, SandboxConsent.class, Together.class, Together.Outcome.class);
     }
 
     /** The emulator's URL, as the deployment configured it (computed where the build's settings are). */

@@ -1,5 +1,6 @@
 package io.zapconnect.account;
 
+import io.zapconnect.it.Together;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -248,28 +249,13 @@ class TokenStorePostgreSQLIT {
 
     @Test
     void twoServersSavingOneUserAtOnceNeverCollide() throws Exception {
-        ExecutorService servers = Executors.newFixedThreadPool(2);
-        try {
-            for (int i = 0; i < 20; i++) {
-                String user = "pg-upsert-" + i + "-" + UUID.randomUUID();
-                CountDownLatch go = new CountDownLatch(1);
-                List<Future<?>> saves = new ArrayList<>();
-                for (int s = 0; s < 2; s++) {
-                    String access = "access-" + s;
-                    saves.add(servers.submit(() -> {
-                        go.await();
-                        store(KEY, List.of()).save(user, tokens(access, "refresh", Instant.now().plusSeconds(60)));
-                        return null;
-                    }));
-                }
-                go.countDown();
-                for (Future<?> save : saves) {
-                    save.get(30, TimeUnit.SECONDS);
-                }
-                assertTrue(store(KEY, List.of()).find(user).orElseThrow().accessToken().startsWith("access-"));
-            }
-        } finally {
-            servers.shutdownNow();
+        for (int i = 0; i < 20; i++) {
+            String user = "pg-upsert-" + i + "-" + UUID.randomUUID();
+            Together.run(2, 2, s -> () -> {
+                store(KEY, List.of()).save(user, tokens("access-" + s, "refresh", Instant.now().plusSeconds(60)));
+                return null;
+            }).forEach(Together.Outcome::get);
+            assertTrue(store(KEY, List.of()).find(user).orElseThrow().accessToken().startsWith("access-"));
         }
     }
 }

@@ -1,21 +1,17 @@
 package io.zapconnect.account;
 
+import io.zapconnect.it.Together;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.zapconnect.store.ZapconnectDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 /** Test helpers for the token store: stores as other servers would have them, refresh races, raw rows. */
@@ -55,27 +51,14 @@ final class TokenStores {
     /** As above; each racer counts {@code asking} down just before it asks for the token. */
     static Set<String> raceForAccessToken(List<ZapierAccounts> servers, int threads, String user,
             CountDownLatch asking) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<String>> results = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                ZapierAccounts server = servers.get(i % servers.size());
-                results.add(pool.submit(() -> {
-                    start.await();
-                    asking.countDown();
-                    return server.accessToken(user);
-                }));
-            }
-            start.countDown();
-            Set<String> tokens = new HashSet<>();
-            for (Future<String> result : results) {
-                tokens.add(result.get(60, TimeUnit.SECONDS));
-            }
-            return tokens;
-        } finally {
-            pool.shutdown();
+        Set<String> tokens = new HashSet<>();
+        for (Together.Outcome<String> got : Together.run(threads, threads, i -> () -> {
+            asking.countDown();
+            return servers.get(i % servers.size()).accessToken(user);
+        })) {
+            tokens.add(got.get());
         }
+        return tokens;
     }
 
     /** The stored (encrypted) access and refresh tokens of a user's row, as they are in the table. */

@@ -1,5 +1,6 @@
 package io.zapconnect.browser;
 
+import io.zapconnect.it.SandboxIds;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -18,9 +19,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /** The demo page at /zapconnect/ and the pickers on it, as a user sees them. */
 final class DemoPage {
 
-    static final String CRM = "4b3920d6-1d5a-4071-b837-9383dc511b80";
-    static final String SHEETS = "81f613aa-c98a-4383-a5fc-195e68647217";
-    static final String WEBHOOKS = "5d4b1a2c-8e0f-4c6b-9a77-3f2e1d0c9b8a";
+    static final String CRM = SandboxIds.CRM;
+    static final String SHEETS = SandboxIds.SHEETS;
+    static final String WEBHOOKS = SandboxIds.WEBHOOKS;
 
     final WebDriver driver;
     final String mainWindow;
@@ -52,6 +53,13 @@ final class DemoPage {
             List<WebElement> found = picker(pickerId).findElements(By.cssSelector(css));
             return found.isEmpty() ? null : found.get(0);
         });
+    }
+
+    /** Chooses the picker's first authentication that can be chosen, by its label as a user would; its id. */
+    String chooseFirst(String pickerId) {
+        WebElement first = await(pickerId, "input[type=radio]:not([disabled])");
+        picker(pickerId).findElement(By.cssSelector("label[for='" + first.getAttribute("id") + "']")).click();
+        return first.getAttribute("value");
     }
 
     List<WebElement> all(String pickerId, String css) {

@@ -1,5 +1,6 @@
 package io.zapconnect.browser;
 
+import io.zapconnect.it.SandboxIds;
 import static io.zapconnect.browser.DemoPage.CRM;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -62,8 +63,7 @@ class InputsBrowserIT extends BrowserTest {
     }
 
     private void chooseCrmAccount() {
-        WebElement radio = page.await("crm", "input[type=radio]:not([disabled])");
-        page.picker("crm").findElement(By.cssSelector("label[for='" + radio.getAttribute("id") + "']")).click();
+        page.chooseFirst("crm");
         page.awaitEvent(CRM, 0);
     }
 
@@ -143,7 +143,7 @@ class InputsBrowserIT extends BrowserTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> values = (Map<String, Object>) last.get("values");
         assertEquals("pipeline-vienna", values.get("pipeline"));
-        assertEquals("core:3kq9XyZr7Vb2LmNp4Qs8Tu1WcE", last.get("action"));
+        assertEquals(SandboxIds.CRM_ACTION, last.get("action"));
     }
 
     /** A stage was chosen for a pipeline; another pipeline makes it meaningless, so it goes. */
@@ -231,7 +231,7 @@ class InputsBrowserIT extends BrowserTest {
         driver.findElements(By.cssSelector("section.work .create-zap")).get(0).click();
         assertTrue(outcome(0, "Zap created", "The Zap").startsWith("Zap created: Demo Zap"));
         String zap = driver.findElements(By.cssSelector("section.work .details")).get(0).getText();
-        assertTrue(zap.contains("\"editorUrl\"") && zap.contains("core:3kq9XyZr7Vb2LmNp4Qs8Tu1WcE"), zap);
+        assertTrue(zap.contains("\"editorUrl\"") && zap.contains(SandboxIds.CRM_ACTION), zap);
     }
 
     @Test
@@ -259,7 +259,7 @@ class InputsBrowserIT extends BrowserTest {
         JsonObject body = Json.createReader(new StringReader((String) sent.get(0).get("body"))).readObject();
         assertTrue(body.containsKey("authentication"), body.toString());
         assertEquals(JsonValue.NULL, body.get("authentication"), body.toString());
-        assertEquals("uag:1f188536-6dd0-4172-8414-2b90914ddee9", body.getString("action"));
+        assertEquals(SandboxIds.WEBHOOK_ACTION, body.getString("action"));
         assertEquals("Ping", body.getJsonObject("inputs").getString("name"), body.toString());
     }
 

@@ -12,7 +12,6 @@ import io.zapconnect.it.Http;
 import io.zapconnect.it.Knobs;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -66,10 +65,7 @@ class PickerBrowserIT extends BrowserTest {
 
     @Test
     void choosingAnAuthenticationDispatchesTheEvent() {
-        WebElement first = page.await("crm", "input[type=radio]:not([disabled])");
-        String id = first.getAttribute("value");
-
-        page.picker("crm").findElement(By.cssSelector("label[for='" + first.getAttribute("id") + "']")).click();
+        String id = page.chooseFirst("crm");
 
         JsonObject event = page.awaitEvent(CRM, 0);
         assertEquals(id, event.getString("authenticationId"));

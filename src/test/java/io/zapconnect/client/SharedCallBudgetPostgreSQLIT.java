@@ -1,5 +1,6 @@
 package io.zapconnect.client;
 
+import io.zapconnect.it.Together;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,15 +12,9 @@ import io.zapconnect.store.TestPostgreSQL;
 import io.zapconnect.store.ZapconnectDatabase;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -86,31 +81,14 @@ class SharedCallBudgetPostgreSQLIT {
     @Test
     void twoServersUnderABurstStartNoMoreThanTheBudgetTogether() throws Exception {
         List<SharedCallBudget> servers = List.of(server(1, Duration.ZERO), server(1, Duration.ZERO));
-        ExecutorService threads = Executors.newFixedThreadPool(16);
-        List<String> outcomes = Collections.synchronizedList(new ArrayList<>());
-        try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<?>> calls = new ArrayList<>();
-            for (int i = 0; i < 150; i++) {
-                SharedCallBudget server = servers.get(i % 2);
-                calls.add(threads.submit(() -> {
-                    go.await();
-                    try {
-                        server.acquire("user-" + outcomes.size() % 7);
-                        outcomes.add("started");
-                    } catch (ZapierRateLimitException refused) {
-                        outcomes.add(refused.code().orElseThrow());
-                    }
-                    return null;
-                }));
+        List<String> outcomes = Together.run(16, 150, i -> () -> {
+            try {
+                servers.get(i % 2).acquire("user-" + i % 7);
+                return "started";
+            } catch (ZapierRateLimitException refused) {
+                return refused.code().orElseThrow();
             }
-            go.countDown();
-            for (Future<?> call : calls) {
-                call.get(60, TimeUnit.SECONDS);
-            }
-        } finally {
-            threads.shutdownNow();
-        }
+        }).stream().map(Together.Outcome::get).toList();
 
         assertEquals(60, Collections.frequency(outcomes, "started"), "the budget, all of it, and no more");
         assertEquals(90, Collections.frequency(outcomes, ZapierBudget.REFUSED_CODE));

@@ -1,5 +1,6 @@
 package io.zapconnect.cluster;
 
+import io.zapconnect.it.SandboxIds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,9 +26,9 @@ import org.junit.jupiter.api.Test;
 @Tag("cluster")
 class ClusterFlowIT {
 
-    static final String CRM = "4b3920d6-1d5a-4071-b837-9383dc511b80";
-    static final String CRM_ACTION = "core:3kq9XyZr7Vb2LmNp4Qs8Tu1WcE";
-    static final String WEBHOOK_ACTION = "uag:1f188536-6dd0-4172-8414-2b90914ddee9";
+    static final String CRM = SandboxIds.CRM;
+    static final String CRM_ACTION = SandboxIds.CRM_ACTION;
+    static final String WEBHOOK_ACTION = SandboxIds.WEBHOOK_ACTION;
     static final Map<String, String> JSON_POST = Map.of("Content-Type", "application/json", "X-Zapconnect-Request", "1");
 
     static Cluster cluster;

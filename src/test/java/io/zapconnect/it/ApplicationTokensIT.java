@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ApplicationTokensIT {
 
     static final String NAME = "zapconnect-host-tokens";
-    static final String CRM = "4b3920d6-1d5a-4071-b837-9383dc511b80";
+    static final String CRM = SandboxIds.CRM;
 
     @Deployment(testable = false)
     static WebArchive deployment() {

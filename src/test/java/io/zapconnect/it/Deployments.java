@@ -93,7 +93,7 @@ public final class Deployments {
                         "io.zapconnect.error", "io.zapconnect.service", "io.zapconnect.config", "io.zapconnect.account",
                         "io.zapconnect.store", "io.zapconnect.security")
                 .addClasses(StubZapier.class, StubZapier.StubApplication.class, StubZapier.Recorded.class,
-                        StubZapier.Answer.class, Deployments.class)
+                        StubZapier.Answer.class, Deployments.class, SandboxIds.class)
                 .addAsResource(new StringAsset(CONFIG_SOURCES),
                         "META-INF/services/org.eclipse.microprofile.config.spi.ConfigSource")
                 .addAsResource(new StringAsset(productSettings() + lines(all)), "META-INF/microprofile-config.properties")

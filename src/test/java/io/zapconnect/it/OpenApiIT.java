@@ -35,8 +35,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class OpenApiIT {
 
-    static final String CRM = "4b3920d6-1d5a-4071-b837-9383dc511b80";
-    static final String WEBHOOK_ACTION = "uag:1f188536-6dd0-4172-8414-2b90914ddee9";
+    static final String CRM = SandboxIds.CRM;
+    static final String WEBHOOK_ACTION = SandboxIds.WEBHOOK_ACTION;
     static final String NULL_BODY = "{\"authentication\": null, \"inputs\": {}}";
 
     /** A request for each documented operation, with what makes it answer: a path and a body. */

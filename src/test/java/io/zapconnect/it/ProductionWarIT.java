@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ProductionWarIT {
 
     static final String NAME = "zapconnect-prod";
-    static final String CRM = "4b3920d6-1d5a-4071-b837-9383dc511b80";
+    static final String CRM = SandboxIds.CRM;
     static final String DEMO_KEY = "ZGVtby1rZXktZm9yLXRoZS1zYW5kYm94LW9ubHkhISE=";
     static final String DEMO_SECRET = "sandbox-secret";
 

@@ -34,11 +34,11 @@ class SandboxApiIT {
 
     static final String V2 = "/zapconnect/sandbox/v2";
     static final String TOKEN = "sandbox-token-bob";
-    static final String CRM = "4b3920d6-1d5a-4071-b837-9383dc511b80";
-    static final String SHEETS = "81f613aa-c98a-4383-a5fc-195e68647217";
-    static final String WEBHOOKS = "5d4b1a2c-8e0f-4c6b-9a77-3f2e1d0c9b8a";
-    static final String CRM_ACTION = "core:3kq9XyZr7Vb2LmNp4Qs8Tu1WcE";
-    static final String WEBHOOK_ACTION = "uag:1f188536-6dd0-4172-8414-2b90914ddee9";
+    static final String CRM = SandboxIds.CRM;
+    static final String SHEETS = SandboxIds.SHEETS;
+    static final String WEBHOOKS = SandboxIds.WEBHOOKS;
+    static final String CRM_ACTION = SandboxIds.CRM_ACTION;
+    static final String WEBHOOK_ACTION = SandboxIds.WEBHOOK_ACTION;
 
     @BeforeEach
     @AfterEach

@@ -51,8 +51,8 @@ class SandboxWorkflowIT {
 
     static final String NAME = "sandbox-workflow-it";
     static final String TOKEN = "sandbox-token-carol";
-    static final String CRM = "4b3920d6-1d5a-4071-b837-9383dc511b80";
-    static final String WEBHOOKS = "5d4b1a2c-8e0f-4c6b-9a77-3f2e1d0c9b8a";
+    static final String CRM = SandboxIds.CRM;
+    static final String WEBHOOKS = SandboxIds.WEBHOOKS;
 
     @Deployment
     static WebArchive deployment() {

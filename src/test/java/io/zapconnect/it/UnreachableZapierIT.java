@@ -38,7 +38,7 @@ class UnreachableZapierIT {
     @Test
     void aRefusedConnectionIsUnavailable() {
         ZapierUnavailableException e = assertThrows(ZapierUnavailableException.class,
-                () -> zapier.listAuthentications("4b3920d6-1d5a-4071-b837-9383dc511b80"));
+                () -> zapier.listAuthentications(SandboxIds.CRM));
 
         assertEquals(Reason.CONNECTION_FAILED, e.reason());
         assertEquals(0, e.status());

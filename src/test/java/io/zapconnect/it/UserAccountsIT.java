@@ -31,7 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class UserAccountsIT {
 
     static final String APP = "/zapconnect-users";
-    static final String CRM = "4b3920d6-1d5a-4071-b837-9383dc511b80";
+    static final String CRM = SandboxIds.CRM;
 
     UserSession ada;
     UserSession linus;

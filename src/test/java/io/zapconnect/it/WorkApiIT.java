@@ -24,9 +24,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class WorkApiIT {
 
     static final String API = "/zapconnect/api";
-    static final String CRM = "4b3920d6-1d5a-4071-b837-9383dc511b80";
-    static final String CRM_ACTION = "core:3kq9XyZr7Vb2LmNp4Qs8Tu1WcE";
-    static final String WEBHOOK_ACTION = "uag:1f188536-6dd0-4172-8414-2b90914ddee9";
+    static final String CRM = SandboxIds.CRM;
+    static final String CRM_ACTION = SandboxIds.CRM_ACTION;
+    static final String WEBHOOK_ACTION = SandboxIds.WEBHOOK_ACTION;
 
     // The /zapconnect application's shared account is alice's: her knobs, reset around each test.
     static final String ALICE = "sandbox-token-alice";

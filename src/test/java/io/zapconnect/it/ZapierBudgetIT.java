@@ -35,7 +35,7 @@ class ZapierBudgetIT {
 
     static final String NAME = "budget-it";
     static final String TOKEN = "sandbox-token-alice";
-    static final String WEBHOOK_ACTION = "uag:1f188536-6dd0-4172-8414-2b90914ddee9";
+    static final String WEBHOOK_ACTION = SandboxIds.WEBHOOK_ACTION;
 
     @Deployment
     static WebArchive deployment() {

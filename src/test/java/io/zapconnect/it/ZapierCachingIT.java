@@ -8,6 +8,7 @@ import io.zapconnect.account.ZapierAccountChanged;
 import io.zapconnect.model.Authentication;
 import io.zapconnect.model.NewAuthentication;
 import io.zapconnect.service.Freshness;
+import io.zapconnect.service.ZapierCaches;
 import io.zapconnect.service.ZapierWorkflow;
 import io.zapconnect.stub.StubZapier;
 import jakarta.enterprise.event.Event;
@@ -20,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -34,7 +36,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ZapierCachingIT {
 
     static final String NAME = "caching-it";
-    static final String APP = "4b3920d6-1d5a-4071-b837-9383dc511b80";
+    static final String APP = SandboxIds.CRM;
 
     @Deployment
     static WebArchive deployment() {
@@ -45,6 +47,9 @@ class ZapierCachingIT {
 
     @Inject
     ZapierWorkflow zapier;
+
+    @Inject
+    ZapierCaches caches;
 
     @Inject
     Event<ZapierAccountChanged> accountChanged;
@@ -59,7 +64,7 @@ class ZapierCachingIT {
                 {"data": [{"type": "authentication", "id": "a%1$d", "app": "%2$s", "title": "CRM (%1$d)",
                            "is_expired": false}],
                  "links": {"next": null, "prev": null}, "meta": {"count": 1, "limit": 100, "offset": 0}}
-                """.formatted(listed.incrementAndGet(), APP)).after(300));
+                """.formatted(listed.incrementAndGet(), APP)));
         StubZapier.on("GET", "/v2/apps", request -> json(200, """
                 {"data": [{"id": "%s", "type": "app", "title": "SuperExampleCRM",
                            "links": {"connect_new_authentication": "https://zapier.com/engine/auth/start/X"}}],
@@ -115,21 +120,34 @@ class ZapierCachingIT {
 
     @Test
     void identicalListingsUnderWayShareOneCall() throws Exception {
+        // Zapier answers once the test says so: by then the other seven wait for the call under way.
+        CountDownLatch release = new CountDownLatch(1);
+        StubZapier.on("GET", "/v2/authentications", request -> {
+            try {
+                assertTrue(release.await(30, TimeUnit.SECONDS), "released");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return json(200, """
+                    {"data": [{"type": "authentication", "id": "a1", "app": "%s", "title": "CRM (1)",
+                               "is_expired": false}],
+                     "links": {"next": null, "prev": null}, "meta": {"count": 1, "limit": 100, "offset": 0}}
+                    """.formatted(APP));
+        });
         ExecutorService pool = Executors.newFixedThreadPool(8);
-        CountDownLatch ready = new CountDownLatch(8);
-        CountDownLatch go = new CountDownLatch(1);
         try {
             List<Future<List<String>>> answers = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
-                answers.add(pool.submit(() -> {
-                    ready.countDown();
-                    go.await();
-                    return titles(Freshness.FRESH);
-                }));
+                answers.add(pool.submit(() -> titles(Freshness.FRESH)));
             }
-            assertTrue(ready.await(10, TimeUnit.SECONDS));
-            go.countDown();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (caches.waitingForCallsUnderWay() < 7) {
+                assertTrue(System.nanoTime() < deadline, "waiting: " + caches.waitingForCallsUnderWay());
+                LockSupport.parkNanos(1_000_000); // polls the condition; the wait is on it, not on time
+            }
+            release.countDown();
             List<String> first = answers.get(0).get(10, TimeUnit.SECONDS);
+            assertEquals(List.of("CRM (1)"), first);
             for (Future<List<String>> answer : answers) {
                 assertEquals(first, answer.get(10, TimeUnit.SECONDS));
             }
@@ -137,8 +155,7 @@ class ZapierCachingIT {
             pool.shutdownNow();
         }
 
-        // Started together, against a stub that answers in 300 ms: one call for the eight.
-        assertEquals(1, calls("/v2/authentications"));
+        assertEquals(1, calls("/v2/authentications"), "one call for the eight");
     }
 
     @Test

@@ -27,7 +27,7 @@ class ZapierFaultsIT {
 
     static final String BASE = "/zapconnect-faults";
     static final String TOKEN = "sandbox-token-alice";
-    static final String CRM = "4b3920d6-1d5a-4071-b837-9383dc511b80";
+    static final String CRM = SandboxIds.CRM;
     static final String LIST = BASE + "/api/apps/" + CRM + "/authentications";
     static final String WEBHOOK_INPUTS = BASE + "/api/actions/uag:1f188536-6dd0-4172-8414-2b90914ddee9/inputs";
 

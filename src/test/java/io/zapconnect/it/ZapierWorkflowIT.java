@@ -49,7 +49,7 @@ class ZapierWorkflowIT {
 
     static final String NAME = "workflow-it";
     static final String TOKEN = "it-token-5f1c9e";
-    static final String APP = "4b3920d6-1d5a-4071-b837-9383dc511b80";
+    static final String APP = SandboxIds.CRM;
 
     @Deployment
     static WebArchive deployment() {
@@ -179,7 +179,7 @@ class ZapierWorkflowIT {
         StubZapier.on("POST", "/v2/actions/uag:1f188536-6dd0-4172-8414-2b90914ddee9/inputs",
                 request -> json(200, page("", null, 0, 0)));
 
-        zapier.actionInputsWithoutAuthentication("uag:1f188536-6dd0-4172-8414-2b90914ddee9", Map.of());
+        zapier.actionInputsWithoutAuthentication(SandboxIds.WEBHOOK_ACTION, Map.of());
 
         assertEquals("{\"data\":{\"authentication\":null,\"inputs\":{}}}", StubZapier.requests().get(0).body());
     }
@@ -293,7 +293,7 @@ class ZapierWorkflowIT {
                 {"data": {"type": "run", "status": "success", "results": [{"id": 123}], "errors": []}}
                 """));
 
-        ActionRun run = zapier.runAction("uag:1f188536-6dd0-4172-8414-2b90914ddee9", null, Map.of("a", 1));
+        ActionRun run = zapier.runAction(SandboxIds.WEBHOOK_ACTION, null, Map.of("a", 1));
         ActionRun read = zapier.actionRun(run.id());
 
         assertEquals("123e4567-e89b-12d3-a456-426614174000", run.id());

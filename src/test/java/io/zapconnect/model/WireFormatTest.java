@@ -1,5 +1,6 @@
 package io.zapconnect.model;
 
+import io.zapconnect.it.SandboxIds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -69,14 +70,14 @@ class WireFormatTest {
 
         assertEquals(List.of("49509", "96983"), page.data().stream().map(Authentication::id).toList());
         Authentication wade = page.data().get(0);
-        assertEquals("4b3920d6-1d5a-4071-b837-9383dc511b80", wade.appId());
+        assertEquals(SandboxIds.CRM, wade.appId());
         assertEquals("SuperExampleCRM (wade@zapier.com)", wade.title());
         assertFalse(wade.expired());
         assertEquals(2, page.meta().count());
 
         Authentication sheets = read("authentications-openapi.json", Authentication.class).data().get(0);
         assertEquals("example_akLLd8kB", sheets.id());
-        assertEquals("81f613aa-c98a-4383-a5fc-195e68647217", sheets.appId());
+        assertEquals(SandboxIds.SHEETS, sheets.appId());
     }
 
     @Test
@@ -189,7 +190,7 @@ class WireFormatTest {
     @Test
     void writesANewAuthenticationUnderZapiersNames() {
         String body = ZapierJsonProvider.write(new Data<>(new NewAuthentication("My new auth",
-                "4b3920d6-1d5a-4071-b837-9383dc511b80", Map.of("api_key", "k"))));
+                SandboxIds.CRM, Map.of("api_key", "k"))));
 
         assertEquals("{\"data\":{\"app\":\"4b3920d6-1d5a-4071-b837-9383dc511b80\","
                 + "\"authentication_fields\":{\"api_key\":\"k\"},\"title\":\"My new auth\"}}", body);

@@ -1,5 +1,6 @@
 package io.zapconnect.service;
 
+import io.zapconnect.it.SandboxIds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -15,7 +16,7 @@ class IdsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"core:8yjfgwyq03zskh3LOe9jPa5dOeW", "uag:1f188536-6dd0-4172-8414-2b90914ddee9",
+    @ValueSource(strings = {"core:8yjfgwyq03zskh3LOe9jPa5dOeW", SandboxIds.WEBHOOK_ACTION,
         "49509", "example_akLLd8kB", "a.b", "v1.2"})
     void zapiersIdsPass(String id) {
         assertEquals(id, Ids.requireOpaqueId("An id", id));

@@ -1,5 +1,6 @@
 package io.zapconnect.service;
 
+import io.zapconnect.it.SandboxIds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.Test;
 /** The caches and the coalescing of calls, on a fake clock. */
 class ZapierCachesTest {
 
-    static final String CRM = "4b3920d6-1d5a-4071-b837-9383dc511b80";
+    static final String CRM = SandboxIds.CRM;
 
     private final AtomicLong now = new AtomicLong();
     private final Ticker ticker = now::get;

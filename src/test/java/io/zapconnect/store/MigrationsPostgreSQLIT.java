@@ -1,18 +1,12 @@
 package io.zapconnect.store;
 
+import io.zapconnect.it.Together;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -22,23 +16,11 @@ class MigrationsPostgreSQLIT {
     @Test
     void serversStartingTogetherMigrateOnceAndAllFindTheTablesReady() throws Exception {
         DataSource database = freshDatabase("migrations_together");
-        ExecutorService servers = Executors.newFixedThreadPool(3);
-        try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<String>> started = new ArrayList<>();
-            for (int i = 0; i < 3; i++) {
-                started.add(servers.submit(() -> {
-                    go.await();
-                    Migrations.migrate(database);
-                    return Migrations.currentVersion(database);
-                }));
-            }
-            go.countDown();
-            for (Future<String> server : started) {
-                assertEquals(Migrations.EXPECTED_VERSION, server.get(60, TimeUnit.SECONDS));
-            }
-        } finally {
-            servers.shutdownNow();
+        for (Together.Outcome<String> server : Together.run(3, 3, i -> () -> {
+            Migrations.migrate(database);
+            return Migrations.currentVersion(database);
+        })) {
+            assertEquals(Migrations.EXPECTED_VERSION, server.get());
         }
         try (Connection connection = database.getConnection(); Statement sql = connection.createStatement();
                 ResultSet applied = sql.executeQuery("SELECT COUNT(*) FROM zapconnect_schema_history WHERE success "
