@@ -20,7 +20,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -120,12 +119,8 @@ public class ZapierOAuthClient {
                 .build();
         try {
             return client().send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (HttpTimeoutException e) {
-            throw new ZapierUnavailableException(Reason.TIMED_OUT,
-                    ZapierError.noResponse("Zapier's token endpoint did not answer in time"), e);
         } catch (IOException e) {
-            throw new ZapierUnavailableException(Reason.CONNECTION_FAILED,
-                    ZapierError.noResponse("Zapier's token endpoint could not be reached"), e);
+            throw ZapierErrors.fromTransport(e, "Zapier's token endpoint");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ZapierUnavailableException(Reason.CONNECTION_FAILED,
@@ -134,18 +129,13 @@ public class ZapierOAuthClient {
     }
 
     private Grant grant(HttpResponse<String> response) {
-        JsonObject body = parse(response.body());
-        if (response.statusCode() == 400 || response.statusCode() == 401) {
-            // RFC 6749 5.2: {"error": "invalid_grant"}; the body holds no token to leak.
-            String error = body == null ? null : body.getString("error", null);
-            throw new ZapierAuthenticationException(new ZapierError(response.statusCode(), error,
-                    "OAuthError", "Zapier's token endpoint refused the grant" + (error == null ? "" : ": " + error),
-                    null));
-        }
         if (response.statusCode() >= 300) {
-            throw ZapierErrors.fromResponse(response.statusCode(), "", null,
+            // The error body (RFC 6749 5.2, or Zapier's errors array) holds no token to leak.
+            throw ZapierErrors.fromTokenEndpoint(response.statusCode(), response.body(),
+                    ZapierErrors.requestId(name -> response.headers().firstValue(name).orElse(null)),
                     response.headers().firstValue("Retry-After").orElse(null), clock);
         }
+        JsonObject body = parse(response.body());
         if (body == null || body.getString("access_token", null) == null
                 || body.getString("refresh_token", null) == null) {
             throw new ZapierUnavailableException(Reason.UNREADABLE_RESPONSE,

@@ -1,6 +1,7 @@
 package io.zapconnect.client;
 
 import io.zapconnect.error.ZapierError;
+import io.zapconnect.error.ZapierErrors;
 import io.zapconnect.error.ZapierException;
 import io.zapconnect.error.ZapierUnavailableException;
 import io.zapconnect.error.ZapierUnavailableException.Reason;
@@ -8,11 +9,6 @@ import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
-import java.io.InterruptedIOException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.UnknownHostException;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
@@ -47,27 +43,14 @@ public final class ZapierCalls {
                 return zapier;
             }
         }
-        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
-            // SocketTimeoutException and HttpTimeoutException are both InterruptedIOExceptions.
-            if (cause instanceof InterruptedIOException || cause instanceof TimeoutException) {
-                return unavailable(Reason.TIMED_OUT, "Zapier did not answer in time", thrown);
-            }
-            if (cause instanceof ConnectException || cause instanceof UnknownHostException
-                    || cause instanceof NoRouteToHostException || cause instanceof javax.net.ssl.SSLException) {
-                return unavailable(Reason.CONNECTION_FAILED, "Zapier could not be reached", thrown);
-            }
-            if (cause instanceof JsonException || cause instanceof JsonbException) {
-                return unavailable(Reason.UNREADABLE_RESPONSE, "Zapier's answer could not be read", thrown);
-            }
+        ZapierUnavailableException transport = ZapierErrors.recognizedTransport(thrown, "Zapier");
+        if (transport != null) {
+            return transport;
         }
         if (thrown instanceof WebApplicationException web) {
-            return unavailable(Reason.UNREADABLE_RESPONSE,
-                    "Zapier answered " + web.getResponse().getStatus() + " unexpectedly", thrown);
+            return new ZapierUnavailableException(Reason.UNREADABLE_RESPONSE, ZapierError.noResponse(
+                    "Zapier answered " + web.getResponse().getStatus() + " unexpectedly"), thrown);
         }
-        return unavailable(Reason.CONNECTION_FAILED, "Zapier could not be reached", thrown);
-    }
-
-    private static ZapierUnavailableException unavailable(Reason reason, String detail, Throwable cause) {
-        return new ZapierUnavailableException(reason, ZapierError.noResponse(detail), cause);
+        return ZapierErrors.fromTransport(thrown, "Zapier");
     }
 }

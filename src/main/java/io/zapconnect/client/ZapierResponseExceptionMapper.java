@@ -11,9 +11,6 @@ import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
 /** Turns every error status of Zapier's into the matching {@link ZapierException}. */
 public class ZapierResponseExceptionMapper implements ResponseExceptionMapper<ZapierException> {
 
-    /** Header names under which a request id has been seen; the first present wins. */
-    private static final String[] REQUEST_ID_HEADERS = {"X-Request-Id", "X-Zapier-Request-Id"};
-
     @Override
     public boolean handles(int status, MultivaluedMap<String, Object> headers) {
         return status >= 400;
@@ -21,7 +18,8 @@ public class ZapierResponseExceptionMapper implements ResponseExceptionMapper<Za
 
     @Override
     public ZapierException toThrowable(Response response) {
-        return ZapierErrors.fromResponse(response.getStatus(), body(response), requestId(response),
+        return ZapierErrors.fromResponse(response.getStatus(), body(response),
+                ZapierErrors.requestId(response::getHeaderString),
                 response.getHeaderString("Retry-After"), Clock.systemUTC());
     }
 
@@ -35,13 +33,4 @@ public class ZapierResponseExceptionMapper implements ResponseExceptionMapper<Za
         }
     }
 
-    private static String requestId(Response response) {
-        for (String name : REQUEST_ID_HEADERS) {
-            String value = response.getHeaderString(name);
-            if (value != null && !value.isBlank()) {
-                return value;
-            }
-        }
-        return null;
-    }
 }

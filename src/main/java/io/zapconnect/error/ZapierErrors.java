@@ -7,24 +7,101 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.JsonException;
+import io.zapconnect.error.ZapierUnavailableException.Reason;
+import java.io.InterruptedIOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 /**
- * The one place that turns an error status into the exception class: the table of the
- * {@link ZapierException} hierarchy. Reads Zapier's {@code errors} array tolerantly: {@code status}
- * as a number or a string, fields missing, a body that is not JSON at all.
+ * The one place that turns a failed call of Zapier's into the exception class: the table of the
+ * {@link ZapierException} hierarchy, for the Rest Client and the OAuth client alike. Reads Zapier's
+ * {@code errors} array tolerantly ({@code status} as a number or a string, fields missing, a body
+ * that is not JSON at all), and the OAuth error body of RFC 6749 ({@code error},
+ * {@code error_description}).
  */
 public final class ZapierErrors {
 
+    /** Header names under which a request id has been seen; the first present wins. */
+    public static final List<String> REQUEST_ID_HEADERS = List.of("X-Request-Id", "X-Zapier-Request-Id");
+
+    /** The OAuth errors (RFC 6749 5.2) that say the grant or the client is refused: reconnecting is needed. */
+    private static final Set<String> REFUSED_GRANT = Set.of("invalid_grant", "invalid_client", "unauthorized_client");
+
     private ZapierErrors() {
+    }
+
+    /** The request id of an answer, from the first of {@link #REQUEST_ID_HEADERS} it carries. */
+    public static String requestId(Function<String, String> header) {
+        for (String name : REQUEST_ID_HEADERS) {
+            String value = header.apply(name);
+            if (value != null && !value.isBlank()) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Builds the exception for an error answer of Zapier's OAuth token or revocation endpoint: a
+     * refused grant or client (400 or 401 with {@code invalid_grant} and the like) is a
+     * {@link ZapierAuthenticationException}; anything else as {@link #fromResponse}.
+     */
+    public static ZapierException fromTokenEndpoint(int status, String body, String requestId, String retryAfter,
+            Clock clock) {
+        ZapierError error = parse(status, body, requestId);
+        if ((status == 400 || status == 401) && (status == 401 || REFUSED_GRANT.contains(error.code()))) {
+            return new ZapierAuthenticationException(error);
+        }
+        return fromResponse(status, body, requestId, retryAfter, clock);
+    }
+
+    /**
+     * The exception for a call that got no usable answer, by what its cause chain holds: a
+     * timeout, a connection that failed, an answer that could not be read.
+     *
+     * @param subject who was called, for the message ("Zapier", "Zapier's token endpoint")
+     */
+    public static ZapierUnavailableException fromTransport(Throwable thrown, String subject) {
+        ZapierUnavailableException known = recognizedTransport(thrown, subject);
+        return known != null ? known : unavailable(Reason.CONNECTION_FAILED, subject + " could not be reached", thrown);
+    }
+
+    /** As {@link #fromTransport}, or null when the cause chain holds none of the failures it knows. */
+    public static ZapierUnavailableException recognizedTransport(Throwable thrown, String subject) {
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+            // SocketTimeoutException is an InterruptedIOException; the JDK client's HttpTimeoutException is not.
+            if (cause instanceof InterruptedIOException || cause instanceof HttpTimeoutException
+                    || cause instanceof TimeoutException) {
+                return unavailable(Reason.TIMED_OUT, subject + " did not answer in time", thrown);
+            }
+            if (cause instanceof ConnectException || cause instanceof UnknownHostException
+                    || cause instanceof NoRouteToHostException || cause instanceof javax.net.ssl.SSLException) {
+                return unavailable(Reason.CONNECTION_FAILED, subject + " could not be reached", thrown);
+            }
+            if (cause instanceof JsonException || cause instanceof jakarta.json.bind.JsonbException) {
+                return unavailable(Reason.UNREADABLE_RESPONSE, subject + "'s answer could not be read", thrown);
+            }
+        }
+        return null;
+    }
+
+    private static ZapierUnavailableException unavailable(Reason reason, String detail, Throwable cause) {
+        return new ZapierUnavailableException(reason, ZapierError.noResponse(detail), cause);
     }
 
     /**
@@ -59,7 +136,10 @@ public final class ZapierErrors {
     static ZapierError parse(int status, String body, String requestId) {
         JsonObject first = firstError(body);
         if (first == null) {
-            return new ZapierError(status, null, null, null, requestId);
+            JsonObject oauth = oauthError(body);
+            return oauth == null ? new ZapierError(status, null, null, null, requestId)
+                    : new ZapierError(status, text(oauth.get("error")), "OAuthError",
+                            text(oauth.get("error_description")), requestId);
         }
         String id = requestId;
         if (id == null && first.get("meta") instanceof JsonObject meta) {
@@ -95,6 +175,19 @@ public final class ZapierErrors {
             return wait.isNegative() ? Duration.ZERO
                     : wait.compareTo(LONGEST_RETRY_AFTER) > 0 ? LONGEST_RETRY_AFTER : wait;
         } catch (DateTimeParseException notADate) {
+            return null;
+        }
+    }
+
+    /** An RFC 6749 error body, {@code {"error": "invalid_grant", ...}}, or null. */
+    private static JsonObject oauthError(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            return reader.readValue() instanceof JsonObject object && object.get("error") instanceof JsonString
+                    ? object : null;
+        } catch (JsonException notJson) {
             return null;
         }
     }

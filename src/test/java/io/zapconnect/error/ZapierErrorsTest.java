@@ -142,4 +142,40 @@ class ZapierErrorsTest {
             throw new IllegalStateException(e);
         }
     }
+
+    @Test
+    void theTokenEndpointsRefusedGrantIsAnAuthenticationFailureWithItsCodeAndDescription() {
+        ZapierException refused = ZapierErrors.fromTokenEndpoint(400,
+                "{\"error\": \"invalid_grant\", \"error_description\": \"The refresh token was revoked.\"}",
+                "req-9", null, NOW);
+
+        ZapierAuthenticationException auth = assertInstanceOf(ZapierAuthenticationException.class, refused);
+        assertEquals(400, auth.status());
+        assertEquals("invalid_grant", auth.code().orElseThrow());
+        assertEquals("req-9", auth.requestId().orElseThrow());
+        assertTrue(auth.getMessage().contains("The refresh token was revoked."), auth.getMessage());
+        assertInstanceOf(ZapierAuthenticationException.class, ZapierErrors.fromTokenEndpoint(401, "", null, null, NOW));
+    }
+
+    @Test
+    void theTokenEndpointsOtherAnswersGoThroughTheSameTableAsTheApis() {
+        assertInstanceOf(ZapierInvalidRequestException.class, ZapierErrors.fromTokenEndpoint(400,
+                "{\"error\": \"invalid_request\"}", null, null, NOW), "a malformed request is ours, not the user's");
+        ZapierException limited = ZapierErrors.fromTokenEndpoint(429,
+                "{\"errors\": [{\"code\": \"throttled\", \"title\": \"Too many\"}]}", null, "7", NOW);
+        assertEquals(Duration.ofSeconds(7), assertInstanceOf(ZapierRateLimitException.class, limited).retryAfter()
+                .orElseThrow());
+        assertEquals("throttled", limited.code().orElseThrow());
+        assertInstanceOf(ZapierServerException.class, ZapierErrors.fromTokenEndpoint(500, "oops", null, null, NOW));
+    }
+
+    @Test
+    void aTransportFailureIsNamedByItsCause() {
+        assertEquals(ZapierUnavailableException.Reason.TIMED_OUT, ZapierErrors.fromTransport(
+                new java.net.http.HttpTimeoutException("slow"), "Zapier's token endpoint").reason());
+        ZapierUnavailableException refused = ZapierErrors.fromTransport(new IOException("x",
+                new java.net.ConnectException("refused")), "Zapier's token endpoint");
+        assertEquals(ZapierUnavailableException.Reason.CONNECTION_FAILED, refused.reason());
+        assertTrue(refused.getMessage().contains("Zapier's token endpoint could not be reached"), refused.getMessage());
+    }
 }
