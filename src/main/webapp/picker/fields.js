@@ -137,3 +137,79 @@ export function parseText(field, text) {
     }
     return text;
 }
+
+/**
+ * Every input field of Zapier's answer, fieldsets opened.
+ *
+ * @param {Field[]} items
+ * @returns {Field[]}
+ */
+export function inputFieldsOf(items) {
+    /** @type {Field[]} */
+    const all = [];
+    /** @param {Field[]} some */
+    const walk = (some) => {
+        for (const item of some) {
+            if (item.type === "fieldset") {
+                walk(item.fields ?? []);
+            } else if (item.type === "input_field") {
+                all.push(item);
+            }
+        }
+    };
+    walk(items);
+    return all;
+}
+
+/**
+ * The values to keep when Zapier answers new fields: those of fields it still asks for, and the
+ * defaults of new ones.
+ *
+ * @param {Field[]} fields
+ * @param {Record<string, unknown>} values
+ * @returns {Record<string, unknown>}
+ */
+export function keptValues(fields, values) {
+    const known = new Map(fields.map((field) => [field.id, field]));
+    /** @type {Record<string, unknown>} */
+    const kept = {};
+    for (const [id, value] of Object.entries(values)) {
+        if (known.has(id)) {
+            kept[id] = value;
+        }
+    }
+    for (const field of known.values()) {
+        if (!(field.id in kept) && field.defaultValue) {
+            kept[field.id] = field.defaultValue;
+        }
+    }
+    return kept;
+}
+
+/**
+ * What is wrong with a field's value, in the user's language, or null.
+ *
+ * @param {Field} field
+ * @param {unknown} value
+ * @param {import("./strings.js").Strings} t
+ * @returns {string | null}
+ */
+export function problemOf(field, value, t) {
+    const name = field.title || field.id;
+    if (value === undefined || value === "" || (Array.isArray(value) && value.length === 0)) {
+        return field.required && field.valueType !== "BOOLEAN" ? t.formMissing(name) : null;
+    }
+    if (field.valueType === "NUMBER" && typeof value !== "number") {
+        return t.formNotANumber(name);
+    }
+    if (field.valueType === "INTEGER" && !Number.isInteger(value)) {
+        return t.formNotAnInteger(name);
+    }
+    if (field.format === "DATETIME" && Number.isNaN(Date.parse(String(value)))) {
+        return t.formNotADate(name);
+    }
+    if (field.valueType === "OBJECT" && typeof value !== "object") {
+        return t.formNotJson(name);
+    }
+    return null;
+}

@@ -15,7 +15,7 @@
 import { ApiError, fetchJSON } from "./api.js";
 import { SELECTED_EVENT } from "./zapier-auth-picker.js";
 import { combobox } from "./combobox.js";
-import { hintOf, isSelect, plainControl } from "./fields.js";
+import { hintOf, inputFieldsOf, isSelect, keptValues, plainControl, problemOf } from "./fields.js";
 import { apiOf, el, setStatus, stringsOf } from "./dom.js";
 
 /** @typedef {import("./fields.js").Field} Field */
@@ -157,7 +157,7 @@ export class ZapierActionInputs extends HTMLElement {
                 return;
             }
             this.#fields = answer.fields;
-            this.#keepKnownValues();
+            this.#values = keptValues(this.#allFields(), this.#values);
             this.#renderForm();
             this.#changed();
         } catch (error) {
@@ -174,40 +174,9 @@ export class ZapierActionInputs extends HTMLElement {
         }
     }
 
-    /** Values of fields Zapier no longer asks for are dropped; defaults fill the new ones. */
-    #keepKnownValues() {
-        const known = new Map(this.#allFields().map((field) => [field.id, field]));
-        /** @type {Record<string, unknown>} */
-        const kept = {};
-        for (const [id, value] of Object.entries(this.#values)) {
-            if (known.has(id)) {
-                kept[id] = value;
-            }
-        }
-        for (const field of known.values()) {
-            if (!(field.id in kept) && field.defaultValue) {
-                kept[field.id] = field.defaultValue;
-            }
-        }
-        this.#values = kept;
-    }
-
     /** @returns {Field[]} every input field, fieldsets opened */
     #allFields() {
-        /** @type {Field[]} */
-        const all = [];
-        /** @param {Field[]} items */
-        const walk = (items) => {
-            for (const item of items) {
-                if (item.type === "fieldset") {
-                    walk(item.fields ?? []);
-                } else if (item.type === "input_field") {
-                    all.push(item);
-                }
-            }
-        };
-        walk(this.#fields);
-        return all;
+        return inputFieldsOf(this.#fields);
     }
 
     // ---- rendering: Zapier's text goes through textContent only ----
@@ -380,25 +349,7 @@ export class ZapierActionInputs extends HTMLElement {
      * @returns {string | null}
      */
     #problem(field) {
-        const t = this.#t;
-        const name = field.title || field.id;
-        const value = this.#values[field.id];
-        if (value === undefined || value === "" || (Array.isArray(value) && value.length === 0)) {
-            return field.required && field.valueType !== "BOOLEAN" ? t.formMissing(name) : null;
-        }
-        if (field.valueType === "NUMBER" && typeof value !== "number") {
-            return t.formNotANumber(name);
-        }
-        if (field.valueType === "INTEGER" && !Number.isInteger(value)) {
-            return t.formNotAnInteger(name);
-        }
-        if (field.format === "DATETIME" && Number.isNaN(Date.parse(String(value)))) {
-            return t.formNotADate(name);
-        }
-        if (field.valueType === "OBJECT" && typeof value !== "object") {
-            return t.formNotJson(name);
-        }
-        return null;
+        return problemOf(field, this.#values[field.id], this.#t);
     }
 
     /** @param {Field} field */

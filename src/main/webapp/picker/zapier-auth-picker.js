@@ -14,6 +14,7 @@ import { accountChanged, accountStatus, onAccountChange } from "./account.js";
 import { ApiError, fetchJSON } from "./api.js";
 import { connect as connectInPopup, connectAccount, DEFAULT_TIMEOUT_MS } from "./popup-handler.js";
 import { apiOf, el, setStatus, stringsOf } from "./dom.js";
+import { accountNeededBody, authenticationOption, errorBody, listBody, pickerFrame } from "./picker-view.js";
 
 /** @typedef {{id: string, title: string, image: string | null, requiresAuthentication: boolean, connectUrl: string | null}} AppInfo */
 /** @typedef {{id: string, title: string, expired: boolean}} AuthInfo */
@@ -309,26 +310,7 @@ export class ZapierAuthPicker extends HTMLElement {
 
     /** @param {HTMLElement} body */
     #frame(body) {
-        const style = el("link", { rel: "stylesheet", href: new URL("zapier-auth-picker.css", import.meta.url).href });
-        const section = el("section", { class: "picker", part: "container" });
-        if (this.#app) {
-            const header = el("header", { class: "app", part: "header" });
-            const initial = el("span", { class: "icon initial", "aria-hidden": "true" },
-                (this.#app.title || "?").trim().charAt(0).toUpperCase());
-            if (this.#app.image && /^https?:/.test(this.#app.image)) {
-                const icon = el("img", { class: "icon", src: this.#app.image, alt: "", width: "32", height: "32" });
-                // An icon that does not load shows the app's initial, not a broken image.
-                icon.addEventListener("error", () => icon.replaceWith(initial), { once: true });
-                header.append(icon);
-            } else {
-                header.append(initial);
-            }
-            header.append(el("span", { class: "app-title" }, this.#app.title));
-            section.append(header);
-        }
-        section.append(body);
-        section.append(el("p", { class: "status", role: "status", "aria-live": "polite", part: "status" }));
-        this.#root.replaceChildren(style, section);
+        this.#root.replaceChildren(...pickerFrame(this.#app, body));
     }
 
     #renderLoading() {
@@ -337,13 +319,7 @@ export class ZapierAuthPicker extends HTMLElement {
     }
 
     #renderAccountNeeded() {
-        const body = el("div", { class: "body" });
-        body.append(el("p", { class: "account-needed" }, this.#t.accountNeeded));
-        const connect = el("button", { type: "button", class: "connect-account primary", part: "primary-button" },
-            this.#t.connectAccount);
-        connect.addEventListener("click", () => void this.#connectAccount());
-        body.append(connect);
-        this.#frame(body);
+        this.#frame(accountNeededBody(this.#t, () => void this.#connectAccount()));
     }
 
     #renderNoAuthentication() {
@@ -355,80 +331,32 @@ export class ZapierAuthPicker extends HTMLElement {
      * @param {boolean} canRetry
      */
     #renderError(message, canRetry) {
-        const box = el("div", { class: "error", role: "alert", part: "error" });
-        box.append(el("p", { class: "error-title" }, this.#t.errorTitle));
-        box.append(el("p", { class: "error-detail" }, message));
-        if (canRetry) {
-            const retry = el("button", { type: "button", class: "retry" }, this.#t.retry);
-            retry.addEventListener("click", () => void this.reload());
-            box.append(retry);
-        }
-        this.#frame(box);
+        this.#frame(errorBody(this.#t, message, canRetry ? () => void this.reload() : null));
     }
 
     #renderList() {
-        const t = this.#t;
         const app = /** @type {AppInfo} */ (this.#app);
-        const body = el("div", { class: "body" });
-        if (this.#auths.length === 0) {
-            body.append(el("p", { class: "empty" }, t.empty(app.title)));
-            const connect = el("button", { type: "button", class: "connect primary", part: "primary-button" },
-                t.connect(app.title));
-            connect.addEventListener("click", () => void this.#connect());
-            body.append(connect);
-        } else {
-            const group = el("fieldset", { class: "accounts", part: "list" });
-            group.append(el("legend", {}, t.listLabel(app.title)));
-            for (const auth of this.#auths) {
-                group.append(this.#option(auth));
-            }
-            body.append(group);
-            const another = el("button", { type: "button", class: "connect-another", part: "secondary-button" },
-                t.connectAnother);
-            another.addEventListener("click", () => void this.#connect());
-            body.append(another);
-        }
-        this.#frame(body);
+        this.#frame(listBody(app.title, this.#auths.map((auth) => this.#option(auth)), this.#t,
+            () => void this.#connect()));
         const chosen = this.#auths.find((auth) => auth.id === this.#selected);
         if (chosen) {
-            this.#status(t.selected(chosen.title));
+            this.#status(this.#t.selected(chosen.title));
         }
     }
 
     /** @param {AuthInfo} auth */
     #option(auth) {
-        const t = this.#t;
-        const id = `${this.#name}-${auth.id}`;
-        const row = el("div", { class: "option", part: "option" });
-        if (auth.expired) {
-            row.classList.add("expired");
-        }
-        if (this.#fresh.has(auth.id)) {
-            row.classList.add("fresh");
-        }
-        const radio = /** @type {HTMLInputElement} */ (el("input", { type: "radio", name: this.#name, id }));
-        radio.value = auth.id;
-        radio.checked = auth.id === this.#selected;
-        radio.disabled = auth.expired;
-        radio.addEventListener("change", () => {
-            if (radio.checked) {
+        return authenticationOption(auth, {
+            name: this.#name,
+            selected: auth.id === this.#selected,
+            fresh: this.#fresh.has(auth.id),
+            t: this.#t,
+            onChoose: () => {
                 this.#fresh.clear();
                 this.#select(auth.id, "list");
-            }
+            },
+            onReconnect: () => void this.#connect(),
         });
-        const label = el("label", { for: id });
-        label.append(el("span", { class: "title" }, auth.title));
-        row.append(radio, label);
-        if (auth.expired) {
-            const badgeId = `${id}-expired`;
-            label.append(el("span", { class: "badge", id: badgeId }, t.expired));
-            radio.setAttribute("aria-describedby", badgeId);
-            const reconnect = el("button", { type: "button", class: "reconnect", "aria-label": t.reconnectLabel(auth.title) },
-                t.reconnect);
-            reconnect.addEventListener("click", () => void this.#connect());
-            row.append(reconnect);
-        }
-        return row;
     }
 
     /**

@@ -7,6 +7,7 @@ import io.zapconnect.model.InfoField;
 import io.zapconnect.model.InputField;
 import io.zapconnect.model.InputItem;
 import jakarta.json.bind.annotation.JsonbNillable;
+import jakarta.json.bind.annotation.JsonbTypeDeserializer;
 import java.util.List;
 import java.util.Map;
 
@@ -70,6 +71,7 @@ public final class ApiViews {
     }
 
     /** The body of the inputs and choices calls. */
+    @JsonbTypeDeserializer(RequestReaders.ActionRequestReader.class)
     public record ActionRequest(String authentication, Map<String, Object> inputs) {
     }
 

@@ -104,9 +104,9 @@ public class PickerResources {
             schema = @Schema(implementation = ActionRequest.class)))
     @APIResponse(responseCode = "200", description = "The fields", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InputsView.class)))
-    public Response inputs(@PathParam("actionId") String actionId, String body) {
+    public Response inputs(@PathParam("actionId") String actionId, ActionRequest request) {
         Ids.requireOpaqueId("An action id", actionId);
-        ActionBody request = ActionBody.parse(body);
+        RequestReaders.required(request);
         var items = request.authentication() == null
                 ? zapier.actionInputsWithoutAuthentication(actionId, request.inputs())
                 : zapier.actionInputs(actionId, request.authentication(), request.inputs());

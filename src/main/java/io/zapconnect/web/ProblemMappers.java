@@ -132,11 +132,34 @@ final class ProblemMappers {
         }
     }
 
+    /**
+     * A request body JSON-B could not bind, however the JAX-RS implementation wrapped the reason:
+     * our readers' words ({@code RequestReaders.InvalidBody}), or JSON that does not parse.
+     */
+    private static Response badBody(Throwable thrown) {
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestReaders.InvalidBody invalid) {
+                return Problem.of("bad-request", "Bad request", 400, invalid.getMessage()).toResponse();
+            }
+        }
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+            if (cause instanceof jakarta.json.JsonException || cause instanceof jakarta.json.bind.JsonbException) {
+                return Problem.of("bad-request", "Bad request", 400, "The request body is not valid JSON: send a JSON object.")
+                        .toResponse();
+            }
+        }
+        return null;
+    }
+
     /** JAX-RS's own answers (no such path, wrong method or media type) as problems too. */
     @Provider
     public static class Http implements ExceptionMapper<WebApplicationException> {
         @Override
         public Response toResponse(WebApplicationException e) {
+            Response body = e.getResponse().getStatus() == 400 ? badBody(e) : null;
+            if (body != null) {
+                return body;
+            }
             int status = e.getResponse().getStatus();
             Response.StatusType type = Response.Status.fromStatusCode(status);
             String title = type == null ? "HTTP " + status : type.getReasonPhrase();
@@ -157,6 +180,10 @@ final class ProblemMappers {
                 return Problem.of("unsupported-charset", "Unsupported charset", 415,
                         "The request's charset is not supported: send JSON in UTF-8.").toResponse();
             }
+            Response body = badBody(e);
+            if (body != null) {
+                return body;
+            }
             if (e instanceof java.io.IOException) {
                 return Problem.of("bad-request", "Bad request", 400, "The request's body could not be read.")
                         .toResponse();
@@ -170,7 +197,8 @@ final class ProblemMappers {
     public static class Unexpected implements ExceptionMapper<RuntimeException> {
         @Override
         public Response toResponse(RuntimeException e) {
-            return internal(e);
+            Response body = badBody(e);
+            return body != null ? body : internal(e);
         }
     }
 

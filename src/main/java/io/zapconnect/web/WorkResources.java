@@ -12,10 +12,8 @@ import io.zapconnect.service.ZapierWorkflow;
 import io.zapconnect.web.ApiViews.ActionRequest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import jakarta.json.bind.annotation.JsonbNillable;
+import jakarta.json.bind.annotation.JsonbTypeDeserializer;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -30,7 +28,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.security.Principal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -53,10 +50,12 @@ public class WorkResources {
             + "within 24 hours gets the first answer again, never a second run";
 
     /** What to run: an action, its authentication (null for an app that needs none) and inputs. */
+    @JsonbTypeDeserializer(RequestReaders.RunRequestReader.class)
     public record RunRequestView(String action, String authentication, Map<String, Object> inputs) {
     }
 
     /** A Zap to create. */
+    @JsonbTypeDeserializer(RequestReaders.ZapRequestReader.class)
     public record ZapRequestView(String title, List<ZapStep> steps) {
     }
 
@@ -114,8 +113,8 @@ public class WorkResources {
     @APIResponse(responseCode = "200", description = "The page of choices", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChoicesView.class)))
     public Response choices(@PathParam("actionId") String actionId, @PathParam("inputId") String inputId,
-            @QueryParam("page") Integer page, String body) {
-        ActionBody request = ActionBody.parse(body);
+            @QueryParam("page") Integer page, ActionRequest request) {
+        RequestReaders.required(request);
         int number = page == null ? 1 : page;
         Page<Choice> answer = zapier.inputChoices(actionId, inputId, request.authentication(), request.inputs(), number);
         List<ChoiceView> choices = answer.data().stream().filter(c -> c != null && c.value() != null)
@@ -141,11 +140,11 @@ public class WorkResources {
     @APIResponse(responseCode = "422", description = "This Idempotency-Key came with another request",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response runAction(@Parameter(description = IDEMPOTENCY_KEY_DOC) @HeaderParam(IdempotentRequests.HEADER)
-            String key, String body) {
-        ActionBody request = ActionBody.parse(body);
+            String key, RunRequestView request) {
+        RequestReaders.required(request);
         String owner = owner();
-        return idempotent.once(owner, key, "POST action-runs\n" + body, () -> {
-            RunState run = runs.start(owner, request.text("action"), request.authentication(), request.inputs());
+        return idempotent.once(owner, key, "POST action-runs\n" + request, () -> {
+            RunState run = runs.start(owner, request.action(), request.authentication(), request.inputs());
             return Response.accepted(RunView.of(run)).location(uri.getBaseUriBuilder().path("action-runs/{id}")
                     .build(run.id())).cacheControl(Caching.noStore()).build();
         });
@@ -184,25 +183,10 @@ public class WorkResources {
     @APIResponse(responseCode = "422", description = "This Idempotency-Key came with another request",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response createZap(@Parameter(description = IDEMPOTENCY_KEY_DOC) @HeaderParam(IdempotentRequests.HEADER)
-            String key, String body) {
-        JsonObject request = ActionBody.object(body);
-        if (!(request.get("title") instanceof JsonString title) || title.getString().isBlank()) {
-            throw new IllegalArgumentException("\"title\" is required: the Zap's title");
-        }
-        if (!(request.get("steps") instanceof JsonArray given) || given.isEmpty()) {
-            throw new IllegalArgumentException("\"steps\" is required: at least one step");
-        }
-        List<ZapStep> steps = new ArrayList<>();
-        for (var value : given) {
-            if (!(value instanceof JsonObject step)) {
-                throw new IllegalArgumentException("Each step is an object: {\"action\", \"authentication\", \"inputs\"}");
-            }
-            ActionBody parsed = ActionBody.of(step);
-            String alias = step.get("alias") instanceof JsonString a ? a.getString() : null;
-            steps.add(new ZapStep(parsed.text("action"), parsed.authentication(), parsed.inputs(), alias));
-        }
-        NewZap zap = new NewZap(title.getString(), steps);
-        return idempotent.once(owner(), key, "POST zaps\n" + body, () -> Response.status(Response.Status.CREATED)
+            String key, ZapRequestView request) {
+        RequestReaders.required(request);
+        NewZap zap = new NewZap(request.title(), request.steps());
+        return idempotent.once(owner(), key, "POST zaps\n" + request, () -> Response.status(Response.Status.CREATED)
                 .entity(ZapView.of(zapier.createZap(zap))).cacheControl(Caching.noStore()).build());
     }
 

@@ -175,4 +175,37 @@ class WorkApiIT {
                 .header("Content-Type", "application/json").header("X-Zapconnect-Request", "1")
                 .header("Idempotency-Key", key));
     }
+
+    /**
+     * Bodies bound by JSON-B to their records, refused field by field with a problem that says
+     * what is wrong, never a 500 or the container's page; an explicit null authentication is kept.
+     */
+    @Test
+    void aBodyThatIsNotWhatTheRecordSaysIsA400ProblemNamingWhatIsWrong() {
+        String inputs = API + "/actions/" + WEBHOOK_ACTION + "/inputs";
+        String[][] cases = {
+            {inputs, "{\"inputs\": {}}", "\"authentication\" is required"},
+            {inputs, "{\"authentication\": 7, \"inputs\": {}}", "\"authentication\" must be a string or null"},
+            {inputs, "{\"authentication\": null, \"inputs\": [1]}", "\"inputs\" must be an object"},
+            {inputs, "[1, 2]", "must be a JSON object"},
+            {inputs, "{\"authentication\": nul", "not valid JSON"},
+            {API + "/action-runs", "{\"authentication\": null, \"inputs\": {}}", "\"action\" is required"},
+            {API + "/zaps", "{\"steps\": []}", "\"title\" is required"},
+            {API + "/zaps", "{\"title\": \"Z\", \"steps\": []}", "\"steps\" is required"},
+            {API + "/zaps", "{\"title\": \"Z\", \"steps\": [5]}", "Each step is an object"},
+        };
+        for (String[] bad : cases) {
+            HttpResponse<String> answer = postJson(bad[0], null, bad[1]);
+            String what = bad[0] + " " + bad[1];
+            assertEquals(400, answer.statusCode(), what + ": " + answer.body());
+            assertEquals("application/problem+json", answer.headers().firstValue("Content-Type").orElse(""), what);
+            assertTrue(json(answer).getString("detail").contains(bad[2]), what + ": " + answer.body());
+        }
+        HttpResponse<String> empty = postJson(inputs, null, "");
+        assertEquals(400, empty.statusCode(), empty.body());
+        assertEquals("urn:zapconnect:problem:bad-request", json(empty).getString("type"));
+
+        HttpResponse<String> explicitNull = postJson(inputs, null, "{\"authentication\": null}");
+        assertEquals(200, explicitNull.statusCode(), explicitNull.body());
+    }
 }
