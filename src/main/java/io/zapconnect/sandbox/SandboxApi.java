@@ -1,7 +1,17 @@
 package io.zapconnect.sandbox;
 
 import static io.zapconnect.sandbox.SandboxErrors.badParameter;
-import static io.zapconnect.sandbox.SandboxErrors.error;
+import static io.zapconnect.sandbox.SandboxWire.array;
+import static io.zapconnect.sandbox.SandboxWire.authJson;
+import static io.zapconnect.sandbox.SandboxWire.checkedStep;
+import static io.zapconnect.sandbox.SandboxWire.data;
+import static io.zapconnect.sandbox.SandboxWire.envelope;
+import static io.zapconnect.sandbox.SandboxWire.inputsOf;
+import static io.zapconnect.sandbox.SandboxWire.links;
+import static io.zapconnect.sandbox.SandboxWire.noLinks;
+import static io.zapconnect.sandbox.SandboxWire.number;
+import static io.zapconnect.sandbox.SandboxWire.requireUuid;
+import static io.zapconnect.sandbox.SandboxWire.string;
 
 import io.zapconnect.sandbox.SandboxCatalog.SandboxAction;
 import io.zapconnect.sandbox.SandboxCatalog.SandboxApp;
@@ -10,12 +20,8 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -28,13 +34,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /** Zapier's Workflow API as documented, for the sandbox's users. */
 @RequestScoped
@@ -42,8 +45,6 @@ import java.util.regex.Pattern;
 @Produces(MediaType.APPLICATION_JSON)
 public class SandboxApi {
 
-    private static final Pattern UUID =
-            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final int DEFAULT_LIMIT = 10;
     private static final int CHOICES_PER_PAGE = 10;
 
@@ -97,7 +98,7 @@ public class SandboxApi {
                 throw badParameter("app", "This field is required.");
             }
             requireUuid("app", app);
-            List<JsonObject> mine = user.authenticationsOf(app).stream().map(SandboxApi::authJson).toList();
+            List<JsonObject> mine = user.authenticationsOf(app).stream().map(SandboxWire::authJson).toList();
             return page(mine, limit, offset, user);
         });
     }
@@ -142,7 +143,7 @@ public class SandboxApi {
             List<JsonObject> actions = SandboxCatalog.ACTIONS.stream()
                     .filter(action -> action.appId().equalsIgnoreCase(app))
                     .filter(action -> actionType == null || action.actionType().equals(actionType))
-                    .map(SandboxApi::actionJson).toList();
+                    .map(SandboxWire::actionJson).toList();
             return Response.ok(envelope(actions, actions.size(), DEFAULT_LIMIT, 0, null, null)).build();
         });
     }
@@ -192,34 +193,6 @@ public class SandboxApi {
         });
     }
 
-    /** Runs an action once: the run waits for a poll or more, then ends as the knobs say. */
-    @POST
-    @Path("action-runs")
-    @Consumes(MediaType.WILDCARD)
-    public Response runAction(String body) {
-        SandboxUser user = caller();
-        return faults.serve(user, uri, headers, () -> {
-            JsonObject data = data(body);
-            SandboxAction action = checkedStep(string(data, "action", "/data/action"), user, data);
-            JsonObject inputs = data.get("inputs") instanceof JsonObject given ? given : JsonValue.EMPTY_JSON_OBJECT;
-            String id = user.startRun(action.id(), inputs);
-            return Response.ok(Json.createObjectBuilder().add("data", Json.createObjectBuilder()
-                    .add("type", "run").add("id", id)).build().toString()).build();
-        });
-    }
-
-    /** A run of the caller's: {@code waiting} while its polls last, then {@code success} or {@code error}. */
-    @GET
-    @Path("action-runs/{id}")
-    public Response actionRun(@PathParam("id") String id) {
-        SandboxUser user = caller();
-        return faults.serve(user, uri, headers, () -> {
-            JsonObject run = user.pollRun(id).orElseThrow(() -> error(404, "not_found", "NotFound",
-                    "No action run " + id + " of yours."));
-            return Response.ok(Json.createObjectBuilder().add("data", run).build().toString()).build();
-        });
-    }
-
     /** Creates a Zap of the caller's: a title and steps, each with an authentication or null. */
     @POST
     @Path("zaps")
@@ -259,36 +232,6 @@ public class SandboxApi {
         return checkedStep(actionId, user, data(body));
     }
 
-    /** The action, after checking the authentication given with it (a body's data, a Zap's step). */
-    private static SandboxAction checkedStep(String actionId, SandboxUser user, JsonObject data) {
-        SandboxAction action = SandboxCatalog.action(actionId)
-                .orElseThrow(() -> error(400, "invalid_action", "ValidationError",
-                        "No action with id " + actionId + ". Action ids change: list the actions again."));
-        if (!data.containsKey("authentication")) {
-            throw error(400, "invalid", "ValidationError",
-                    "authentication is required: an authentication id, or null for apps that need none.");
-        }
-        JsonValue authentication = data.get("authentication");
-        SandboxApp app = SandboxCatalog.app(action.appId()).orElseThrow();
-        if (!app.requiresAuthentication()) {
-            if (authentication.getValueType() != JsonValue.ValueType.NULL) {
-                throw error(400, "invalid", "ValidationError", app.title() + " needs no authentication: send null.");
-            }
-            return action;
-        }
-        if (!(authentication instanceof JsonString id)) {
-            throw error(400, "invalid", "ValidationError", app.title() + " requires an authentication.");
-        }
-        Auth auth = user.authentication(id.getString()).filter(a -> a.appId().equals(app.id()))
-                .orElseThrow(() -> error(400, "invalid_authentication", "ValidationError",
-                        "Authentication " + id.getString() + " is not one of yours for " + app.title() + "."));
-        if (auth.expired()) {
-            throw error(400, "expired_authentication", "ValidationError",
-                    "Authentication " + auth.id() + " has expired. Reconnect it.");
-        }
-        return action;
-    }
-
     private SandboxUser caller() {
         return users.byAuthorization(headers.getHeaderString(HttpHeaders.AUTHORIZATION));
     }
@@ -324,40 +267,6 @@ public class SandboxApi {
                 .build().toString();
     }
 
-    private static String envelope(List<JsonObject> data, int count, int limit, int offset, String next,
-            String prev) {
-        return Json.createObjectBuilder()
-                .add("data", array(data))
-                .add("meta", Json.createObjectBuilder().add("count", count).add("limit", limit).add("offset", offset))
-                .add("links", links(next, prev))
-                .build().toString();
-    }
-
-    private static JsonObjectBuilder links(String next, String prev) {
-        JsonObjectBuilder links = Json.createObjectBuilder();
-        if (next == null) {
-            links.addNull("next");
-        } else {
-            links.add("next", next);
-        }
-        if (prev == null) {
-            links.addNull("prev");
-        } else {
-            links.add("prev", prev);
-        }
-        return links;
-    }
-
-    private static JsonObjectBuilder noLinks() {
-        return links(null, null);
-    }
-
-    private static JsonArrayBuilder array(List<JsonObject> items) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
-        items.forEach(array::add);
-        return array;
-    }
-
     private JsonObject appJson(SandboxApp app, SandboxUser user) {
         String icon = uri.getBaseUriBuilder().path("assets/icons/{name}.svg").build(app.icon()).toString();
         JsonObjectBuilder images = Json.createObjectBuilder();
@@ -383,61 +292,4 @@ public class SandboxApi {
                 .add("links", links).build();
     }
 
-    static JsonObject authJson(Auth auth) {
-        return Json.createObjectBuilder().add("type", "authentication").add("id", auth.id()).add("app", auth.appId())
-                .add("title", auth.title()).add("is_expired", auth.expired()).build();
-    }
-
-    private static JsonObject actionJson(SandboxAction action) {
-        return Json.createObjectBuilder().add("id", action.id()).add("key", action.key()).add("app", action.appId())
-                .add("type", "action").add("action_type", action.actionType()).add("is_instant", action.instant())
-                .add("title", action.title()).add("description", action.description()).build();
-    }
-
-    private static void requireUuid(String parameter, String value) {
-        if (!UUID.matcher(value).matches()) {
-            throw badParameter(parameter, "\"" + value + "\" is not a valid UUID.");
-        }
-    }
-
-    private static int number(String parameter, String value) {
-        try {
-            return Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw badParameter(parameter, "A valid integer is required.");
-        }
-    }
-
-    /** The {@code data} object of a request body; a body that is not that is a parse error. */
-    private static JsonObject data(String body) {
-        return parse(body, root -> root.get("data") instanceof JsonObject data ? data : null);
-    }
-
-    private static JsonObject inputsOf(String body) {
-        JsonValue inputs = data(body).get("inputs");
-        return inputs instanceof JsonObject object ? object : JsonValue.EMPTY_JSON_OBJECT;
-    }
-
-    private static JsonObject parse(String body, Function<JsonObject, JsonObject> pick) {
-        if (body == null || body.isBlank()) {
-            throw error(400, "parse_error", "ParseError", "Malformed request.");
-        }
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
-            JsonValue root = reader.readValue();
-            JsonObject picked = root instanceof JsonObject object ? pick.apply(object) : null;
-            if (picked == null) {
-                throw error(400, "parse_error", "ParseError", "Malformed request: expected {\"data\": {...}}.");
-            }
-            return picked;
-        } catch (JsonException e) {
-            throw error(400, "parse_error", "ParseError", "Malformed request.");
-        }
-    }
-
-    private static String string(JsonObject data, String name, String pointer) {
-        if (data.get(name) instanceof JsonString value) {
-            return value.getString();
-        }
-        throw error(400, "invalid", "ValidationError", name + " is required (" + pointer + ").");
-    }
 }
