@@ -258,4 +258,25 @@ class TokenStorePostgreSQLIT {
             assertTrue(store(KEY, List.of()).find(user).orElseThrow().accessToken().startsWith("access-"));
         }
     }
+
+    /** The access token is refreshed once it is within the refresh margin (5 minutes here), not before. */
+    @Test
+    void aTokenIsRefreshedWithinTheRefreshMarginAndNotBefore() {
+        AtomicInteger refreshes = new AtomicInteger();
+        ZapierAccounts server = server(new ZapierOAuthClient() {
+            @Override
+            public Grant refresh(String refreshToken) {
+                refreshes.incrementAndGet();
+                return new Grant("renewed-" + refreshes.get(), "refresh-" + refreshes.get(),
+                        Instant.now().plusSeconds(36_000), "zap");
+            }
+        });
+        store(KEY, List.of()).save("pg-outside-margin", tokens("six-minutes", "r6", Instant.now().plusSeconds(360)));
+        store(KEY, List.of()).save("pg-inside-margin", tokens("four-minutes", "r4", Instant.now().plusSeconds(240)));
+
+        assertEquals("six-minutes", server.accessToken("pg-outside-margin"));
+        assertEquals(0, refreshes.get(), "six minutes left: no refresh yet");
+        assertEquals("renewed-1", server.accessToken("pg-inside-margin"), "four minutes left: refreshed");
+        assertEquals(1, refreshes.get());
+    }
 }

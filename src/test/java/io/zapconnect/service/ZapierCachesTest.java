@@ -133,6 +133,31 @@ class ZapierCachesTest {
         assertEquals(3, loads.get(), "ada's list asked again, linus's still kept");
     }
 
+    /**
+     * Zapier fills an app's connect link in for a user's token only, and may make it that user's
+     * own: an app read with one token never answers a read with another.
+     */
+    @Test
+    void anAppIsKeptPerTokenNeverAnsweredToAnotherToken() {
+        App adas = new App(CRM, "app", "SuperExampleCRM", null, null, null, null, null, null, null);
+        App linuses = new App(CRM, "app", "SuperExampleCRM (linus)", null, null, null, null, null, null, null);
+        AtomicInteger calls = new AtomicInteger();
+
+        caches.app("token-ada", CRM, Freshness.CACHED_OK, () -> {
+            calls.incrementAndGet();
+            return Optional.of(adas);
+        });
+        Optional<App> forLinus = caches.app("token-linus", CRM, Freshness.CACHED_OK, () -> {
+            calls.incrementAndGet();
+            return Optional.of(linuses);
+        });
+
+        assertEquals(linuses, forLinus.orElseThrow(), "linus's token gets linus's answer");
+        assertEquals(2, calls.get(), "one call per token");
+        assertEquals(adas, caches.app("token-ada", CRM, Freshness.CACHED_OK, Optional::empty).orElseThrow(),
+                "and each token keeps its own");
+    }
+
     @Test
     void anAppIsKeptForAnHourAnAppZapierDoesNotKnowToo() {
         App crm = new App(CRM, "app", "SuperExampleCRM", null, null, null, null, null, null, null);
