@@ -71,14 +71,20 @@ class ApiSecurityIT {
         }
     }
 
+    /**
+     * JSON is UTF-8 (RFC 8259 8.1) and {@code application/json} has no charset parameter: one the
+     * server does not know is either ignored (the body read as UTF-8, as JSON-B on Open Liberty
+     * does) or refused as a problem; never a 500, never exception text.
+     */
     @Test
-    void aCharsetNobodyKnowsGetsAProblemAndNoExceptionTextAnywhere() {
+    void aCharsetNobodyKnowsIsIgnoredOrAProblemAndNoExceptionTextAnywhere() {
         for (String type : List.of("application/json;charset=x", "application/json; charset=no-such-charset-42")) {
             HttpResponse<String> answer = post(SHARED + WEBHOOK_INPUTS, Map.of("Content-Type", type,
                     "X-Zapconnect-Request", "1"), BODY);
 
-            assertTrue(answer.statusCode() == 400 || answer.statusCode() == 415, type + ": " + answer.statusCode());
-            assertEquals("application/problem+json", answer.headers().firstValue("Content-Type").orElse(""), type);
+            assertTrue(List.of(200, 400, 415).contains(answer.statusCode()), type + ": " + answer.statusCode());
+            assertEquals(answer.statusCode() == 200 ? "application/json" : "application/problem+json",
+                    answer.headers().firstValue("Content-Type").orElse(""), type);
             answer.headers().map().forEach((name, values) -> values.forEach(value -> assertFalse(
                     value.contains("Exception") || value.contains("io.zapconnect") || value.contains("java."),
                     type + ": header " + name + ": " + value)));
