@@ -21,6 +21,8 @@ import { accountNeededBody, authenticationOption, errorBody, listBody, pickerFra
 /** @typedef {{zapierOrigin: string, extraConnectOrigins: string[]}} PickerConfig */
 
 export const SELECTED_EVENT = "zapier-authentication-selected";
+/** Fired after a Reconnect, when the new authentication replaces the expired one: `{previous, authenticationId, appId}`. */
+export const REPLACED_EVENT = "zapier-authentication-replaced";
 
 /** @type {Map<string, Promise<PickerConfig>>} */
 const configs = new Map();
@@ -238,8 +240,12 @@ export class ZapierAuthPicker extends HTMLElement {
         }
     }
 
-    /** Opens Zapier's popup, then refreshes the list and selects the new authentication. */
-    async #connect() {
+    /**
+     * Opens Zapier's popup, then refreshes the list and selects the new authentication.
+     *
+     * @param {string | null} [previous] the expired authentication a Reconnect replaces
+     */
+    async #connect(previous = null) {
         const app = this.#app;
         if (!app || !app.connectUrl || this.#busy) {
             return;
@@ -263,6 +269,7 @@ export class ZapierAuthPicker extends HTMLElement {
             case "connected": {
                 await this.#refreshList();
                 this.#select(result.authenticationId, result.via);
+                this.#connected(result.authenticationId, result.via, previous);
                 const chosen = this.#auths.find((auth) => auth.id === result.authenticationId);
                 this.#status(t.connected(chosen ? chosen.title : result.authenticationId));
                 this.#focusSelected();
@@ -280,7 +287,7 @@ export class ZapierAuthPicker extends HTMLElement {
                 break;
             case "blocked":
                 this.#setButtonsDisabled(false);
-                this.#statusWithRetry(t.blocked, () => void this.#connect());
+                this.#statusWithRetry(t.blocked, () => void this.#connect(previous));
                 break;
             case "timeout":
                 this.#setButtonsDisabled(false);
@@ -295,6 +302,33 @@ export class ZapierAuthPicker extends HTMLElement {
             this.#busy = false;
             this.#renderError(error instanceof ApiError ? error.message : t.network, true);
         }
+    }
+
+    /**
+     * A connect brought this authentication: the page hears of a replacement, and the server is
+     * told, so that the host application's observers hear of it too (best effort: the choice is
+     * made whether or not the report arrives).
+     *
+     * @param {string} authenticationId
+     * @param {string} via
+     * @param {string | null} previous
+     */
+    #connected(authenticationId, via, previous) {
+        const appId = this.getAttribute("app") ?? "";
+        if (previous && previous !== authenticationId) {
+            this.dispatchEvent(new CustomEvent(REPLACED_EVENT, {
+                bubbles: true,
+                composed: true,
+                detail: { previous, authenticationId, appId },
+            }));
+        }
+        const url = new URL(`apps/${encodeURIComponent(appId)}/authentications/`
+            + `${encodeURIComponent(authenticationId)}/connected`, this.#api);
+        fetchJSON(url, {
+            method: "POST",
+            headers: { "Content-Type": "application/json" },
+            body: JSON.stringify({ via, replaces: previous }),
+        }, this.#t.network).catch(() => {});
     }
 
     async #refreshList() {
@@ -355,7 +389,7 @@ export class ZapierAuthPicker extends HTMLElement {
                 this.#fresh.clear();
                 this.#select(auth.id, "list");
             },
-            onReconnect: () => void this.#connect(),
+            onReconnect: () => void this.#connect(auth.id),
         });
     }
 

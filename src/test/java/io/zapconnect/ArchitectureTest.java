@@ -41,7 +41,7 @@ class ArchitectureTest {
 
     @Test
     void nothingButTheSandboxNamesTheSandbox() {
-        for (String layer : List.of("client", "model", "error", "service", "account", "store", "config", "security", "web")) {
+        for (String layer : List.of("client", "model", "error", "service", "account", "store", "config", "security", "event", "web")) {
             assertEquals(List.of(), referencing(layer, "sandbox"), layer);
         }
     }
@@ -49,14 +49,15 @@ class ArchitectureTest {
     @Test
     void noProductPackageNamesTheDemo() {
         for (String layer : List.of("client", "model", "error", "service", "account", "store", "config", "security",
-                "web", "sandbox")) {
+                "event", "web", "sandbox")) {
             assertEquals(List.of(), referencing(layer, "demo"), layer);
         }
     }
 
     @Test
     void noLayerBelowTheWebNamesIt() {
-        for (String layer : List.of("client", "model", "error", "service", "account", "store", "config", "security")) {
+        for (String layer : List.of("client", "model", "error", "service", "account", "store", "config", "security",
+                "event")) {
             assertEquals(List.of(), referencing(layer, "web"), layer);
         }
     }
@@ -70,6 +71,15 @@ class ArchitectureTest {
                         .filter(f -> read(f).contains("import jakarta.servlet.")).map(Path::toString).toList();
                 assertEquals(List.of(), servlet, layer);
             }
+        }
+    }
+
+    /** The events are the host's contract: they name nothing of Zapconnect's, so that observing costs no coupling. */
+    @Test
+    void theEventsNameNoOtherPackage() {
+        for (String other : List.of("client", "model", "error", "service", "account", "store", "config", "security",
+                "web", "sandbox", "demo")) {
+            assertEquals(List.of(), referencing("event", other), other);
         }
     }
 

@@ -6,6 +6,11 @@ import io.zapconnect.error.ZapierAuthenticationException;
 import io.zapconnect.error.ZapierError;
 import io.zapconnect.error.ZapierException;
 import io.zapconnect.error.ZapierUnavailableException;
+import io.zapconnect.event.ZapconnectEvent;
+import io.zapconnect.event.ZapconnectEvents;
+import io.zapconnect.event.ZapierAccountConnected;
+import io.zapconnect.event.ZapierAccountDisconnected;
+import io.zapconnect.event.ZapierAccountNeedsReconnect;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -51,6 +56,9 @@ public class ZapierAccounts {
     @Inject
     Event<ZapierAccountChanged> changed;
 
+    @Inject
+    ZapconnectEvents events;
+
     private final Clock clock = Clock.systemUTC();
     private final ReentrantLock[] locks = new ReentrantLock[STRIPES];
 
@@ -74,6 +82,13 @@ public class ZapierAccounts {
                 grant.scope(), clock.instant()));
         replaced.ifPresent(this::revoke);
         changed.fire(new ZapierAccountChanged(user));
+        publish(new ZapierAccountConnected(ZapconnectEvents.principalOf(user), clock.instant(), replaced.isPresent()));
+    }
+
+    private void publish(ZapconnectEvent event) {
+        if (events != null) {
+            events.publish(event);
+        }
     }
 
     /** The user's connection, without its tokens. */
@@ -90,6 +105,9 @@ public class ZapierAccounts {
         store.find(user).ifPresent(this::revoke);
         boolean deleted = store.delete(user);
         changed.fire(new ZapierAccountChanged(user));
+        if (deleted) {
+            publish(new ZapierAccountDisconnected(ZapconnectEvents.principalOf(user), clock.instant()));
+        }
         return deleted;
     }
 
@@ -180,8 +198,12 @@ public class ZapierAccounts {
                 // user must connect again, so keep nothing that cannot work.
                 LOG.warning(() -> "Zapier refused to refresh the tokens of a user (invalid_grant); their "
                         + "connection is forgotten");
-                if (store.deleteLeased(user, lease) && changed != null) {
-                    changed.fire(new ZapierAccountChanged(user));
+                if (store.deleteLeased(user, lease)) {
+                    if (changed != null) {
+                        changed.fire(new ZapierAccountChanged(user));
+                    }
+                    publish(new ZapierAccountNeedsReconnect(ZapconnectEvents.principalOf(user), clock.instant(),
+                            INVALID_GRANT));
                 }
                 return null;
             }

@@ -1,8 +1,10 @@
 package io.zapconnect.service;
 
+import io.zapconnect.event.ActionRunFinished;
+import io.zapconnect.event.ZapconnectEvents;
 import io.zapconnect.model.ActionRun;
-import io.zapconnect.store.ActionRuns;
 import io.zapconnect.store.ActionRuns.Row;
+import io.zapconnect.store.ActionRuns;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
@@ -10,6 +12,7 @@ import jakarta.json.bind.JsonbBuilder;
 import java.lang.reflect.Type;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +50,9 @@ public class RunTracker {
     ZapierWorkflow zapier;
 
     @Inject
+    ZapconnectEvents events;
+
+    @Inject
     ActionRuns runs;
 
     /** The time; a fake one in tests, to see the pace of questions to Zapier. */
@@ -80,7 +86,9 @@ public class RunTracker {
         if (now > row.startedAt() + MAX_WAIT.toMillis()) {
             RunState late = new RunState(runId, "error", List.of(),
                     "Zapier did not finish the run within " + MAX_WAIT.toMinutes() + " minutes.");
-            runs.update(runId, late.status(), null, late.error(), now);
+            if (runs.finish(runId, late.status(), null, late.error(), now)) {
+                finished(row, late);
+            }
             return Optional.of(late);
         }
         long pause = Math.min(row.pauseMillis() * 2, LONGEST_PAUSE.toMillis());
@@ -89,10 +97,21 @@ public class RunTracker {
             return Optional.of(known);
         }
         RunState asked = stateOf(zapier.actionRun(runId), runId);
-        runs.update(runId, asked.status(), asked.finished() && asked.results() != null ? JSON.toJson(asked.results()) : null,
-                asked.error(),
-                clock.millis());
+        String results = asked.finished() && asked.results() != null ? JSON.toJson(asked.results()) : null;
+        if (!asked.finished()) {
+            runs.update(runId, asked.status(), results, asked.error(), clock.millis());
+        } else if (runs.finish(runId, asked.status(), results, asked.error(), clock.millis())) {
+            finished(row, asked);
+        }
         return Optional.of(asked);
+    }
+
+    /** Tells the host a run ended: once, by the one writer that stored its end. */
+    private void finished(Row row, RunState state) {
+        if (events != null) {
+            events.publish(new ActionRunFinished(ZapconnectEvents.principalOf(row.owner()),
+                    Instant.ofEpochMilli(clock.millis()), row.id(), state.status()));
+        }
     }
 
     private static RunState stateOf(Row row) {

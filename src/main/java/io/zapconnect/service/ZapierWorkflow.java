@@ -3,8 +3,10 @@ package io.zapconnect.service;
 import io.zapconnect.client.ZapierGateway;
 import io.zapconnect.config.ZapconnectSettings;
 import io.zapconnect.error.ZapierError;
-import io.zapconnect.error.ZapierUnavailableException;
 import io.zapconnect.error.ZapierUnavailableException.Reason;
+import io.zapconnect.error.ZapierUnavailableException;
+import io.zapconnect.event.ZapCreated;
+import io.zapconnect.event.ZapconnectEvents;
 import io.zapconnect.model.Action;
 import io.zapconnect.model.ActionRun;
 import io.zapconnect.model.App;
@@ -22,6 +24,7 @@ import io.zapconnect.model.ZapStep;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +55,9 @@ public class ZapierWorkflow {
 
     @Inject
     CallerCalls calls;
+
+    @Inject
+    ZapconnectEvents events;
 
     @Inject
     ZapierCaches caches;
@@ -240,10 +246,14 @@ public class ZapierWorkflow {
                 Ids.requireOpaqueId("An authentication id", step.authentication());
             }
         }
-        Zap created = calls.call(calls.caller(), "zaps", false, api -> api.createZap(new Data<>(zap))).data();
+        CallerCalls.Caller caller = calls.caller();
+        Zap created = calls.call(caller, "zaps", false, api -> api.createZap(new Data<>(zap))).data();
         if (created == null || created.id() == null) {
             throw new ZapierUnavailableException(Reason.UNREADABLE_RESPONSE,
                     ZapierError.noResponse("Zapier's answer to creating a Zap held none"), null);
+        }
+        if (events != null) {
+            events.publish(new ZapCreated(caller.principal(), Instant.now(), created.id(), zap.title()));
         }
         return created;
     }

@@ -76,6 +76,20 @@ public class ActionRuns {
         }
     }
 
+    /**
+     * Writes a run's end, unless it had ended already: true for the one writer that ended it, so
+     * that what follows an end (an event) happens once, whichever server saw it.
+     */
+    public boolean finish(String id, String status, String results, String error, long now) {
+        try (Connection connection = database.connection()) {
+            return Statements.update(connection, "UPDATE zapconnect_action_runs SET status = ?, results = ?, error = ?, "
+                    + "updated_at = ? WHERE run_id = ? AND status <> 'success' AND status <> 'error'",
+                    status, results, error, now, id) == 1;
+        } catch (SQLException e) {
+            throw new DatabaseUnavailableException("A run could not be updated: " + e.getMessage(), e);
+        }
+    }
+
     /** Writes what Zapier said of a run. */
     public void update(String id, String status, String results, String error, long now) {
         try (Connection connection = database.connection()) {

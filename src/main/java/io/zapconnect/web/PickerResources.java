@@ -1,6 +1,9 @@
 package io.zapconnect.web;
 
 import io.zapconnect.config.ZapconnectSettings;
+import io.zapconnect.event.AuthenticationCreated;
+import io.zapconnect.event.AuthenticationReplaced;
+import io.zapconnect.event.ZapconnectEvents;
 import io.zapconnect.service.Freshness;
 import io.zapconnect.service.Ids;
 import io.zapconnect.service.ZapierWorkflow;
@@ -19,11 +22,15 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.security.Principal;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -47,6 +54,9 @@ public class PickerResources {
 
     @Inject
     ZapconnectSettings settings;
+
+    @Inject
+    ZapconnectEvents events;
 
     /**
      * An app: title, icon, whether it needs an authentication, and where to connect one. Answered
@@ -90,6 +100,56 @@ public class PickerResources {
         List<AuthenticationView> mine = zapier.listAuthentications(appId, freshness).stream()
                 .map(AuthenticationView::of).toList();
         return Response.ok(new AuthenticationsView(appId, mine)).cacheControl(Caching.noStore()).build();
+    }
+
+    /** How the picker learned of an authentication a connect brought, and what it replaces. */
+    public record ConnectedReport(
+            @Schema(enumeration = {"message", "refetch", "watch"}, description = "how the picker learned of it")
+            String via,
+            @Schema(description = "the expired authentication it reconnects, or null")
+            String replaces) {
+    }
+
+    /**
+     * The picker reports an authentication that a connect in Zapier's popup brought. Checked against
+     * the caller's own list at Zapier (the list the picker just fetched, at no extra call), then
+     * told to the host application: {@code AuthenticationCreated}, and {@code AuthenticationReplaced}
+     * when it reconnects {@code replaces}.
+     */
+    @POST
+    @Path("apps/{appId}/authentications/{authenticationId}/connected")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "authenticationConnected",
+            summary = "Reports an authentication a connect brought; the host application is told")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ConnectedReport.class)))
+    @APIResponse(responseCode = "204", description = "Checked, and told")
+    @APIResponse(responseCode = "404", description = "No such authentication of the caller's for the app",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response connected(@PathParam("appId") String appId, @PathParam("authenticationId") String authenticationId,
+            ConnectedReport report, @Context SecurityContext security) {
+        Ids.requireAppId(appId);
+        Ids.requireOpaqueId("An authentication id", authenticationId);
+        RequestReaders.required(report);
+        if (report.via() == null || !List.of("message", "refetch", "watch").contains(report.via())) {
+            throw new IllegalArgumentException("\"via\" must be message, refetch or watch");
+        }
+        if (report.replaces() != null) {
+            Ids.requireOpaqueId("The replaced authentication's id", report.replaces());
+        }
+        boolean known = zapier.listAuthentications(appId, Freshness.RECENT).stream()
+                .anyMatch(auth -> authenticationId.equals(auth.id()));
+        if (!known) {
+            return Problem.of("unknown-authentication", "Unknown authentication", 404,
+                    "You have no authentication " + authenticationId + " for this app.").toResponse();
+        }
+        Principal principal = security.getUserPrincipal();
+        Instant now = Instant.now();
+        events.publish(new AuthenticationCreated(principal, now, appId, authenticationId, report.via()));
+        if (report.replaces() != null && !report.replaces().equals(authenticationId)) {
+            events.publish(new AuthenticationReplaced(principal, now, appId, report.replaces(), authenticationId));
+        }
+        return Response.noContent().build();
     }
 
     /**

@@ -91,7 +91,7 @@ public final class Deployments {
                 // The PostgreSQL test runs outside the server; its classes stay out of the archives.
                 .addPackages(false, Filters.exclude(".*PostgreSQL.*"), "io.zapconnect.client", "io.zapconnect.model",
                         "io.zapconnect.error", "io.zapconnect.service", "io.zapconnect.config", "io.zapconnect.account",
-                        "io.zapconnect.store", "io.zapconnect.security")
+                        "io.zapconnect.store", "io.zapconnect.security", "io.zapconnect.event")
                 .addClasses(StubZapier.class, StubZapier.StubApplication.class, StubZapier.Recorded.class,
                         StubZapier.Answer.class, Deployments.class, SandboxIds.class)
                 .addAsResource(new StringAsset(CONFIG_SOURCES),
@@ -107,7 +107,17 @@ public final class Deployments {
      * settings and secrets (the secrets from a source standing for the environment).
      */
     public static WebArchive productWar(String name, Map<String, String> settings, Map<String, String> secrets) {
-        WebArchive war = ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/zapconnect.war"));
+        return fromWar("target/zapconnect.war", name, settings, secrets);
+    }
+
+    /** The demo WAR, {@code target/zapconnect-demo.war} (the product, its sandbox, its sign-in), likewise. */
+    public static WebArchive demoWar(String name, Map<String, String> settings, Map<String, String> secrets) {
+        return fromWar("target/zapconnect-demo.war", name, settings, secrets);
+    }
+
+    private static WebArchive fromWar(String file, String name, Map<String, String> settings,
+            Map<String, String> secrets) {
+        WebArchive war = ShrinkWrap.createFromZipFile(WebArchive.class, new File(file));
         String properties = readText(war, "WEB-INF/classes/META-INF/microprofile-config.properties") + "\n"
                 + lines(settings);
         war.delete("WEB-INF/classes/META-INF/microprofile-config.properties");
