@@ -7,6 +7,22 @@ import { el } from "./dom.js";
 /** @typedef {{id: string, title: string, expired: boolean}} AuthRowInfo */
 
 /**
+ * The titles that more than one authentication bears: those rows show their id too, so that the
+ * user can tell them apart (a reconnect brings an account of the same title as the expired one).
+ *
+ * @param {AuthRowInfo[]} auths
+ * @returns {Set<string>}
+ */
+export function sharedTitles(auths) {
+    const seen = new Set();
+    const shared = new Set();
+    for (const auth of auths) {
+        (seen.has(auth.title) ? shared : seen).add(auth.title);
+    }
+    return shared;
+}
+
+/**
  * The picker's style sheet and its section: the app's header (icon, or its initial when there is
  * none or it does not load, and title), the body, and the live status line.
  *
@@ -46,12 +62,14 @@ export function pickerFrame(app, body) {
  * @param {string} options.name the radio group's name; ids are made from it
  * @param {boolean} options.selected
  * @param {boolean} options.fresh whether it appeared after a connect
- * @param {{expired: string, reconnect: string, reconnectLabel: (title: string) => string}} options.t
+ * @param {boolean} options.titleShared whether another authentication has the same title
+ * @param {{expired: string, reconnect: string, reconnectLabel: (title: string) => string,
+ *   sameTitle: (id: string) => string}} options.t
  * @param {() => void} options.onChoose
  * @param {() => void} options.onReconnect
  * @returns {HTMLElement}
  */
-export function authenticationOption(auth, { name, selected, fresh, t, onChoose, onReconnect }) {
+export function authenticationOption(auth, { name, selected, fresh, titleShared, t, onChoose, onReconnect }) {
     const id = `${name}-${auth.id}`;
     const row = el("div", { class: "option", part: "option" });
     if (auth.expired) {
@@ -71,12 +89,16 @@ export function authenticationOption(auth, { name, selected, fresh, t, onChoose,
     });
     const label = el("label", { for: id });
     label.append(el("span", { class: "title" }, auth.title));
+    if (titleShared) {
+        label.append(" ", el("span", { class: "which" }, t.sameTitle(auth.id)));
+    }
     row.append(radio, label);
     if (auth.expired) {
         const badgeId = `${id}-expired`;
         label.append(el("span", { class: "badge", id: badgeId }, t.expired));
         radio.setAttribute("aria-describedby", badgeId);
-        const reconnect = el("button", { type: "button", class: "reconnect", "aria-label": t.reconnectLabel(auth.title) },
+        const reconnect = el("button", { type: "button", class: "reconnect",
+            "aria-label": t.reconnectLabel(titleShared ? `${auth.title} (${t.sameTitle(auth.id)})` : auth.title) },
             t.reconnect);
         reconnect.addEventListener("click", onReconnect);
         row.append(reconnect);

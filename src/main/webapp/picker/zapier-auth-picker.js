@@ -14,7 +14,7 @@ import { accountChanged, accountStatus, onAccountChange } from "./account.js";
 import { ApiError, fetchJSON } from "./api.js";
 import { connect as connectInPopup, connectAccount, DEFAULT_TIMEOUT_MS } from "./popup-handler.js";
 import { apiOf, el, setStatus, stringsOf } from "./dom.js";
-import { accountNeededBody, authenticationOption, errorBody, listBody, pickerFrame } from "./picker-view.js";
+import { accountNeededBody, authenticationOption, errorBody, listBody, pickerFrame, sharedTitles } from "./picker-view.js";
 
 /** @typedef {{id: string, title: string, image: string | null, requiresAuthentication: boolean, connectUrl: string | null}} AppInfo */
 /** @typedef {{id: string, title: string, expired: boolean}} AuthInfo */
@@ -316,6 +316,8 @@ export class ZapierAuthPicker extends HTMLElement {
     #connected(authenticationId, via, previous) {
         const appId = this.getAttribute("app") ?? "";
         if (previous && previous !== authenticationId) {
+            const chosen = this.#auths.find((auth) => auth.id === authenticationId);
+            this.#status(this.#t.replaced(chosen ? chosen.title : authenticationId));
             this.dispatchEvent(new CustomEvent(REPLACED_EVENT, {
                 bubbles: true,
                 composed: true,
@@ -384,6 +386,7 @@ export class ZapierAuthPicker extends HTMLElement {
             name: this.#name,
             selected: auth.id === this.#selected,
             fresh: this.#fresh.has(auth.id),
+            titleShared: sharedTitles(this.#auths).has(auth.title),
             t: this.#t,
             onChoose: () => {
                 this.#fresh.clear();

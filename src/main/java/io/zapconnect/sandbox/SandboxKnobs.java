@@ -12,6 +12,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -64,6 +65,17 @@ public class SandboxKnobs {
     @DELETE
     public Response reset() {
         caller().reset();
+        return Response.noContent().build();
+    }
+
+    /** Expires one of the calling user's authentications now, so that Reconnect can be shown and tried. */
+    @POST
+    @Path("authentications/{id}/expire")
+    public Response expireAuthentication(@PathParam("id") String id) {
+        if (!caller().expire(id)) {
+            return SandboxErrors.response(404, "not_found", "NotFound", "No authentication " + id + " of yours.", null)
+                    .build();
+        }
         return Response.noContent().build();
     }
 

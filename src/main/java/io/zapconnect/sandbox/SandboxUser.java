@@ -75,6 +75,16 @@ final class SandboxUser {
         return mine;
     }
 
+    /** Marks one of the user's authentications expired, as Zapier does when its credentials stop working. */
+    synchronized boolean expire(String id) {
+        Auth auth = authentications.get(id);
+        if (auth == null) {
+            return false;
+        }
+        authentications.put(id, new Auth(auth.id(), auth.appId(), auth.title(), true));
+        return true;
+    }
+
     synchronized Optional<Auth> authentication(String id) {
         return Optional.ofNullable(authentications.get(id));
     }

@@ -172,15 +172,40 @@ class PickerBrowserIT extends BrowserTest {
         assertTrue(page.all("webhooks", "button").isEmpty());
     }
 
+    /**
+     * Reconnect ends in a replacement: the new authentication is selected and the page told which
+     * one it replaces; the two of the same title are told apart by their ids.
+     */
     @Test
-    void anExpiredAuthenticationCanBeReconnected() {
-        page.await("crm", "button.reconnect").click();
+    void reconnectingAnExpiredAuthenticationReplacesItAndTellsThePage() {
+        page.js("window.__replaced = []; document.addEventListener('zapier-authentication-replaced', "
+                + "e => window.__replaced.push(e.detail));");
+        String expired = page.await("crm", ".option.expired input[type=radio]").getAttribute("value");
+        page.await("crm", ".option.expired button.reconnect").click();
         page.switchToPopup();
         page.allowAs("alice.old@example.com");
 
         JsonObject event = page.awaitEvent(CRM, 0);
-        page.waiting().until(d -> event.getString("authenticationId").equals(page.checkedId("crm")));
+        String renewed = event.getString("authenticationId");
+        page.waiting().until(d -> renewed.equals(page.checkedId("crm")));
         assertEquals(3, authIds(CRM).size());
+        assertTrue(authIds(CRM).contains(renewed) && !renewed.equals(expired));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> replaced = (List<Map<String, Object>>) page.waiting()
+                .until(d -> ((List<?>) page.js("return window.__replaced;")).isEmpty() ? null
+                        : page.js("return window.__replaced;"));
+        assertEquals(1, replaced.size());
+        assertEquals(expired, replaced.get(0).get("previous"));
+        assertEquals(renewed, replaced.get(0).get("authenticationId"));
+        assertEquals(CRM, replaced.get(0).get("appId"));
+        assertTrue(page.status("crm").contains("replaces the expired account"), page.status("crm"));
+
+        // Two accounts titled "SuperExampleCRM (alice.old@example.com)" now: each row says which.
+        List<String> labels = page.all("crm", ".option label").stream().map(WebElement::getText)
+                .filter(t -> t.contains("alice.old@example.com")).toList();
+        assertEquals(2, labels.size(), labels.toString());
+        assertTrue(labels.stream().anyMatch(l -> l.contains("account " + expired)), labels.toString());
+        assertTrue(labels.stream().anyMatch(l -> l.contains("account " + renewed)), labels.toString());
     }
 
     @Test

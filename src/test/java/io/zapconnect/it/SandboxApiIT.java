@@ -353,4 +353,21 @@ class SandboxApiIT {
         page.getJsonArray("data").forEach(item -> ids.add(item.asJsonObject().getString("id")));
         return ids;
     }
+
+    @Test
+    void anAuthenticationCanBeExpiredOnDemandAndOnlyOneOfTheCallers() {
+        JsonObject live = json(get(V2 + "/authentications?app=" + SandboxIds.CRM, TOKEN)).getJsonArray("data")
+                .getValuesAs(JsonObject.class).stream().filter(a -> !a.getBoolean("is_expired")).findFirst()
+                .orElseThrow();
+        String id = live.getString("id");
+
+        assertEquals(404, send("POST", "/zapconnect/sandbox/knobs/authentications/" + id + "/expire",
+                "sandbox-token-quinn", null, null).statusCode(), "not quinn's");
+        assertEquals(204, send("POST", "/zapconnect/sandbox/knobs/authentications/" + id + "/expire", TOKEN, null, null)
+                .statusCode());
+
+        assertTrue(json(get(V2 + "/authentications?app=" + SandboxIds.CRM, TOKEN)).getJsonArray("data")
+                .getValuesAs(JsonObject.class).stream().filter(a -> a.getString("id").equals(id)).findFirst()
+                .orElseThrow().getBoolean("is_expired"));
+    }
 }

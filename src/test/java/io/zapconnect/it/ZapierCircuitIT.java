@@ -132,7 +132,8 @@ class ZapierCircuitIT {
     void faultsOpenTheCircuitAndOnlyTwoGoodTrialsCloseIt() {
         answer(500);
         for (int i = 0; i < 4; i++) {
-            assertThrows(ZapierServerException.class, this::call);
+            ZapierException failed = assertThrows(ZapierException.class, this::call);
+            assertInstanceOf(ZapierServerException.class, failed, "call " + i + ": " + failed + " " + failed.getCause());
         }
         assertEquals(4, reached());
         assertEquals(Reason.CIRCUIT_OPEN, unavailable());
