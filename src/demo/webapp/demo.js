@@ -3,6 +3,7 @@
 
 import { accountStatus, onAccountChange } from "./picker/account.js";
 import { ApiError, fetchJSON, IdempotencyKey } from "./picker/api.js";
+import { allowedOrigin } from "./picker/popup-handler.js";
 
 const log = /** @type {HTMLOListElement} */ (document.getElementById("events"));
 
@@ -101,9 +102,44 @@ for (const section of document.querySelectorAll("section.work")) {
             });
             zapKey.settled();
             show(`Zap created: ${zap.title}`, zap);
+            void listZaps();
         } catch (error) {
             zapKey.settled(error);
             show(error instanceof ApiError ? error.message : "The Zap could not be created.");
         }
     });
 }
+
+// The user's Zaps, each with a link to Zapier's editor when that link leads where the picker's
+// popups may go (https on Zapier's origin, or the sandbox's): a link the user follows, never a
+// window opened for them.
+const zapList = /** @type {HTMLUListElement} */ (document.getElementById("zaps"));
+const zapStatus = /** @type {HTMLElement} */ (document.getElementById("zaps-status"));
+
+async function listZaps() {
+    try {
+        const [page, config] = await Promise.all([fetchJSON(api + "zaps?limit=20"), fetchJSON(api + "config")]);
+        zapList.replaceChildren(...page.zaps.map((/** @type {{title: string, editorUrl?: string | null}} */ zap) => {
+            const item = document.createElement("li");
+            const title = document.createElement("span");
+            title.textContent = zap.title;
+            item.append(title);
+            if (zap.editorUrl && allowedOrigin(zap.editorUrl, config)) {
+                const link = document.createElement("a");
+                link.href = zap.editorUrl;
+                link.target = "_blank";
+                link.rel = "noopener noreferrer";
+                link.textContent = "Open in Zapier";
+                link.setAttribute("aria-label", `Open ${zap.title} in Zapier`);
+                item.append(" ", link);
+            }
+            return item;
+        }));
+        zapStatus.textContent = page.zaps.length === 0 ? "No Zap yet." : "";
+    } catch (error) {
+        zapStatus.textContent = error instanceof ApiError && error.status === 401 ? "" : "Your Zaps could not be listed.";
+    }
+}
+
+void listZaps();
+

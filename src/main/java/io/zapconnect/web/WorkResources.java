@@ -85,6 +85,10 @@ public class WorkResources {
         }
     }
 
+    /** One page of the caller's Zaps. */
+    public record ZapsView(List<ZapView> zaps, int offset, boolean more) {
+    }
+
     @Inject
     ZapierWorkflow zapier;
 
@@ -188,6 +192,31 @@ public class WorkResources {
         NewZap zap = new NewZap(request.title(), request.steps());
         return idempotent.once(owner(), key, "POST zaps\n" + request, () -> Response.status(Response.Status.CREATED)
                 .entity(ZapView.of(zapier.createZap(zap))).cacheControl(Caching.noStore()).build());
+    }
+
+    /**
+     * One page of the caller's Zaps, newest as Zapier orders them, each with its editor's link
+     * ({@code editorUrl}) for the page to open.
+     */
+    @GET
+    @Path("zaps")
+    @Operation(operationId = "zaps", summary = "One page of the caller's Zaps")
+    @APIResponse(responseCode = "200", description = "The page of Zaps", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ZapsView.class)))
+    public Response zaps(@Parameter(description = "page size, 1 to 100 (Zapier's default when absent)")
+            @QueryParam("limit") Integer limit,
+            @Parameter(description = "where the page starts, from 0") @QueryParam("offset") Integer offset) {
+        if (limit != null && (limit < 1 || limit > 100)) {
+            throw new IllegalArgumentException("limit must be from 1 to 100");
+        }
+        if (offset != null && offset < 0) {
+            throw new IllegalArgumentException("offset must not be negative");
+        }
+        Page<Zap> page = zapier.listZaps(limit, offset);
+        List<ZapView> zaps = page.data().stream().filter(zap -> zap != null && zap.id() != null).map(ZapView::of)
+                .toList();
+        return Response.ok(new ZapsView(zaps, offset == null ? 0 : offset, page.links().nextPage().isPresent()))
+                .cacheControl(Caching.noStore()).build();
     }
 
     /** The caller, as runs are owned: their name, or "" for an anonymous caller of a shared account. */

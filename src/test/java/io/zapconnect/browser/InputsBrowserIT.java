@@ -232,6 +232,13 @@ class InputsBrowserIT extends BrowserTest {
         assertTrue(outcome(0, "Zap created", "The Zap").startsWith("Zap created: Demo Zap"));
         String zap = driver.findElements(By.cssSelector("section.work .details")).get(0).getText();
         assertTrue(zap.contains("\"editorUrl\"") && zap.contains(SandboxIds.CRM_ACTION), zap);
+
+        // The page's list of the user's Zaps holds it, with a link (not a window) to Zapier's editor.
+        WebElement listed = page.waiting().until(d -> driver.findElements(By.cssSelector("#zaps li")).stream()
+                .filter(li -> li.getText().startsWith("Demo Zap")).findFirst().orElse(null));
+        WebElement editor = listed.findElement(By.tagName("a"));
+        assertTrue(editor.getAttribute("href").contains("/editor/"), editor.getAttribute("href"));
+        assertEquals("noopener noreferrer", editor.getAttribute("rel"));
     }
 
     @Test

@@ -54,6 +54,7 @@ class OpenApiIT {
                 + WEBHOOK_ACTION + "\", \"authentication\": null, \"inputs\": {}}]}"}),
             Map.entry("POST /api/apps/{appId}/authentications/{authenticationId}/connected", new String[] {"/api/apps/"
                 + CRM + "/authentications/999999/connected", "{\"via\": \"message\", \"replaces\": null}"}),
+            Map.entry("GET /api/zaps", new String[] {"/api/zaps", null}),
             Map.entry("GET /api/config", new String[] {"/api/config", null}),
             Map.entry("GET /api/zapier/status", new String[] {"/api/zapier/status", null}),
             Map.entry("POST /api/zapier/connect", new String[] {"/api/zapier/connect", ""}),

@@ -208,4 +208,24 @@ class WorkApiIT {
         HttpResponse<String> explicitNull = postJson(inputs, null, "{\"authentication\": null}");
         assertEquals(200, explicitNull.statusCode(), explicitNull.body());
     }
+
+    @Test
+    void theCallersZapsArePagedWithTheirEditorLinks() {
+        HttpResponse<String> created = postJson(API + "/zaps", null, "{\"title\": \"Listed Zap\", \"steps\": "
+                + "[{\"action\": \"" + WEBHOOK_ACTION + "\", \"authentication\": null, \"inputs\": {}}]}");
+        assertEquals(201, created.statusCode(), created.body());
+        String id = json(created).getString("id");
+
+        HttpResponse<String> page = Http.get(API + "/zaps?limit=100", null);
+
+        assertEquals(200, page.statusCode(), page.body());
+        JsonObject listed = json(page).getJsonArray("zaps").getValuesAs(JsonObject.class).stream()
+                .filter(zap -> zap.getString("id").equals(id)).findFirst().orElseThrow();
+        assertEquals("Listed Zap", listed.getString("title"));
+        assertTrue(listed.getString("editorUrl").endsWith("/" + id), listed.toString());
+        assertEquals(0, json(page).getInt("offset"));
+        for (String bad : List.of("limit=0", "limit=101", "offset=-1")) {
+            assertEquals(400, Http.get(API + "/zaps?" + bad, null).statusCode(), bad);
+        }
+    }
 }
