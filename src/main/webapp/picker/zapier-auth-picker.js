@@ -269,9 +269,9 @@ export class ZapierAuthPicker extends HTMLElement {
             case "connected": {
                 await this.#refreshList();
                 this.#select(result.authenticationId, result.via);
-                this.#connected(result.authenticationId, result.via, previous);
                 const chosen = this.#auths.find((auth) => auth.id === result.authenticationId);
                 this.#status(t.connected(chosen ? chosen.title : result.authenticationId));
+                this.#connected(result.authenticationId, result.via, previous);
                 this.#focusSelected();
                 break;
             }

@@ -2,17 +2,19 @@ package io.zapconnect.client;
 
 import io.zapconnect.model.Action;
 import io.zapconnect.model.ActionRun;
+import io.zapconnect.model.ActionTestRequest;
 import io.zapconnect.model.App;
 import io.zapconnect.model.Authentication;
 import io.zapconnect.model.Choice;
 import io.zapconnect.model.Data;
 import io.zapconnect.model.InputItem;
 import io.zapconnect.model.InputsRequest;
+import io.zapconnect.model.NewAuthentication;
 import io.zapconnect.model.NewZap;
+import io.zapconnect.model.OutputField;
+import io.zapconnect.model.Page;
 import io.zapconnect.model.RunRequest;
 import io.zapconnect.model.Zap;
-import io.zapconnect.model.NewAuthentication;
-import io.zapconnect.model.Page;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -21,6 +23,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 
 /**
@@ -59,6 +62,16 @@ public interface ZapierApi {
     @POST
     @Path("actions/{actionId}/inputs")
     Page<InputItem> listInputs(@PathParam("actionId") String actionId, Data<InputsRequest> body);
+
+    /** Fetches the fields a run of the action will produce, for the authentication and inputs given. */
+    @POST
+    @Path("actions/{actionId}/outputs")
+    Page<OutputField> listOutputs(@PathParam("actionId") String actionId, Data<InputsRequest> body);
+
+    /** Runs the action once against the app, as a Zap's step test: its results. */
+    @POST
+    @Path("actions/{actionId}/test")
+    Page<Map<String, Object>> testAction(@PathParam("actionId") String actionId, Data<ActionTestRequest> body);
 
     /** Fetches one page of the choices of a SELECT input field. */
     @POST

@@ -1,19 +1,15 @@
 package io.zapconnect.sandbox;
 
 import static io.zapconnect.sandbox.SandboxErrors.badParameter;
-import static io.zapconnect.sandbox.SandboxWire.array;
 import static io.zapconnect.sandbox.SandboxWire.authJson;
 import static io.zapconnect.sandbox.SandboxWire.checkedStep;
 import static io.zapconnect.sandbox.SandboxWire.data;
 import static io.zapconnect.sandbox.SandboxWire.envelope;
-import static io.zapconnect.sandbox.SandboxWire.inputsOf;
 import static io.zapconnect.sandbox.SandboxWire.links;
-import static io.zapconnect.sandbox.SandboxWire.noLinks;
 import static io.zapconnect.sandbox.SandboxWire.number;
 import static io.zapconnect.sandbox.SandboxWire.requireUuid;
 import static io.zapconnect.sandbox.SandboxWire.string;
 
-import io.zapconnect.sandbox.SandboxCatalog.SandboxAction;
 import io.zapconnect.sandbox.SandboxCatalog.SandboxApp;
 import io.zapconnect.sandbox.SandboxUser.Auth;
 import jakarta.enterprise.context.RequestScoped;
@@ -26,7 +22,6 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
@@ -37,7 +32,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /** Zapier's Workflow API as documented, for the sandbox's users. */
 @RequestScoped
@@ -46,7 +40,6 @@ import java.util.Map;
 public class SandboxApi {
 
     private static final int DEFAULT_LIMIT = 10;
-    private static final int CHOICES_PER_PAGE = 10;
 
     @Inject
     SandboxUsers users;
@@ -65,7 +58,7 @@ public class SandboxApi {
     public Response apps(@QueryParam("ids") String ids, @QueryParam("query") String query,
             @QueryParam("category") String category, @QueryParam("limit") String limit,
             @QueryParam("offset") String offset, @QueryParam("client_id") String clientId) {
-        SandboxUser user = callerOrClient(clientId);
+        SandboxUser user = users.byAuthorizationOrClient(headers.getHeaderString(HttpHeaders.AUTHORIZATION), clientId);
         return faults.serve(user, uri, headers, () -> {
             if (ids != null && category != null) {
                 throw badParameter("ids", "ids cannot be combined with category.");
@@ -130,69 +123,6 @@ public class SandboxApi {
         });
     }
 
-    @GET
-    @Path("actions")
-    public Response actions(@QueryParam("app") String app, @QueryParam("action_type") String actionType,
-            @QueryParam("client_id") String clientId) {
-        SandboxUser user = callerOrClient(clientId);
-        return faults.serve(user, uri, headers, () -> {
-            if (app == null) {
-                throw badParameter("app", "This field is required.");
-            }
-            requireUuid("app", app);
-            List<JsonObject> actions = SandboxCatalog.ACTIONS.stream()
-                    .filter(action -> action.appId().equalsIgnoreCase(app))
-                    .filter(action -> actionType == null || action.actionType().equals(actionType))
-                    .map(SandboxWire::actionJson).toList();
-            return Response.ok(envelope(actions, actions.size(), DEFAULT_LIMIT, 0, null, null)).build();
-        });
-    }
-
-    @POST
-    @Path("actions/{id}/inputs")
-    @Consumes(MediaType.WILDCARD)
-    public Response inputs(@PathParam("id") String actionId, String body) {
-        SandboxUser user = caller();
-        return faults.serve(user, uri, headers, () -> {
-            SandboxAction action = checkedAction(actionId, user, body);
-            JsonObject inputs = inputsOf(body);
-            List<JsonObject> items = SandboxInputs.of(action, inputs);
-            JsonObjectBuilder meta = Json.createObjectBuilder().add("count", items.size()).addNull("limit")
-                    .add("offset", 0);
-            return Response.ok(Json.createObjectBuilder().add("links", noLinks()).add("meta", meta)
-                    .add("data", array(items)).build().toString()).build();
-        });
-    }
-
-    @POST
-    @Path("actions/{id}/inputs/{inputId}/choices")
-    @Consumes(MediaType.WILDCARD)
-    public Response choices(@PathParam("id") String actionId, @PathParam("inputId") String inputId,
-            @QueryParam("page") String pageParam, String body) {
-        SandboxUser user = caller();
-        return faults.serve(user, uri, headers, () -> {
-            checkedAction(actionId, user, body);
-            Map<String, String> options = SandboxInputs.choicesOf(inputId)
-                    .orElseThrow(() -> badParameter("input_id", "Input " + inputId + " has no choices."));
-            int page = pageParam == null ? 1 : number("page", pageParam);
-            if (page < 1) {
-                throw badParameter("page", "Pages start at 1.");
-            }
-            List<JsonObject> all = new ArrayList<>();
-            options.forEach((value, label) -> all.add(Json.createObjectBuilder().add("id", value).add("type", "choice")
-                    .add("label", label).add("value", value).build()));
-            int from = Math.min(all.size(), (page - 1) * CHOICES_PER_PAGE);
-            int to = Math.min(all.size(), from + CHOICES_PER_PAGE);
-            String next = to < all.size() ? uri.getRequestUriBuilder().replaceQueryParam("page", page + 1).build()
-                    .toString() : null;
-            String prev = page > 1 ? uri.getRequestUriBuilder().replaceQueryParam("page", page - 1).build()
-                    .toString() : null;
-            return Response.ok(Json.createObjectBuilder().add("data", array(all.subList(from, to)))
-                    .add("links", links(next, prev)).add("meta", Json.createObjectBuilder().add("page", page))
-                    .build().toString()).build();
-        });
-    }
-
     /** Creates a Zap of the caller's: a title and steps, each with an authentication or null. */
     @POST
     @Path("zaps")
@@ -227,21 +157,8 @@ public class SandboxApi {
         return faults.serve(user, uri, headers, () -> page(user.zaps(), limit, offset, user));
     }
 
-    /** The action, after checking the body's authentication against its app. */
-    private SandboxAction checkedAction(String actionId, SandboxUser user, String body) {
-        return checkedStep(actionId, user, data(body));
-    }
-
     private SandboxUser caller() {
         return users.byAuthorization(headers.getHeaderString(HttpHeaders.AUTHORIZATION));
-    }
-
-    /** The caller, or nobody for a request that names a client id instead (apps and actions only). */
-    private SandboxUser callerOrClient(String clientId) {
-        if (headers.getHeaderString(HttpHeaders.AUTHORIZATION) == null && clientId != null && !clientId.isBlank()) {
-            return null;
-        }
-        return caller();
     }
 
     private Response page(List<JsonObject> all, String limitParam, String offsetParam, SandboxUser user) {

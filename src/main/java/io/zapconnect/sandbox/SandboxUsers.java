@@ -84,6 +84,14 @@ public class SandboxUsers {
         return byToken(token).orElseThrow(SandboxErrors::unauthenticated);
     }
 
+    /** The caller, or nobody for a request that names a client id instead (apps and actions only). */
+    SandboxUser byAuthorizationOrClient(String header, String clientId) {
+        if (header == null && clientId != null && !clientId.isBlank()) {
+            return null;
+        }
+        return byAuthorization(header);
+    }
+
     /** The user a connect popup's session handle names. */
     Optional<SandboxUser> bySession(String session) {
         return Optional.ofNullable(session).map(sessions::get).map(this::user);

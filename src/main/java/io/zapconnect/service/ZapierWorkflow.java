@@ -9,6 +9,7 @@ import io.zapconnect.event.ZapCreated;
 import io.zapconnect.event.ZapconnectEvents;
 import io.zapconnect.model.Action;
 import io.zapconnect.model.ActionRun;
+import io.zapconnect.model.ActionTestRequest;
 import io.zapconnect.model.App;
 import io.zapconnect.model.Authentication;
 import io.zapconnect.model.Choice;
@@ -17,6 +18,7 @@ import io.zapconnect.model.InputItem;
 import io.zapconnect.model.InputsRequest;
 import io.zapconnect.model.NewAuthentication;
 import io.zapconnect.model.NewZap;
+import io.zapconnect.model.OutputField;
 import io.zapconnect.model.Page;
 import io.zapconnect.model.RunRequest;
 import io.zapconnect.model.Zap;
@@ -149,6 +151,40 @@ public class ZapierWorkflow {
     private List<InputItem> inputs(String actionId, InputsRequest request) {
         Ids.requireOpaqueId("An action id", actionId);
         Page<InputItem> page = calls.call(calls.caller(), "inputs", false, api -> api.listInputs(actionId, new Data<>(request)));
+        return page.data().stream().filter(Objects::nonNull).toList();
+    }
+
+    /**
+     * The fields a run of the action will produce, so that a host can show them (or map them into
+     * a later step) before anything runs.
+     *
+     * @param authenticationId the authentication to use, or null for an app that needs none
+     */
+    public List<OutputField> actionOutputs(String actionId, String authenticationId, Map<String, Object> inputs) {
+        Ids.requireOpaqueId("An action id", actionId);
+        if (authenticationId != null) {
+            Ids.requireOpaqueId("An authentication id", authenticationId);
+        }
+        Page<OutputField> page = calls.call(calls.caller(), "outputs", false,
+                api -> api.listOutputs(actionId, new Data<>(new InputsRequest(authenticationId, inputs))));
+        return page.data().stream().filter(field -> field != null && field.id() != null).toList();
+    }
+
+    /**
+     * Tests the action with these inputs, as Zapier's step test does: it runs once against the app
+     * (it may create something there), and its results come back at once. Check inputs before
+     * creating a Zap; not retried.
+     *
+     * @param authenticationId the authentication to use, or null for an app that needs none
+     * @return the results, as the app gave them
+     */
+    public List<Map<String, Object>> testAction(String actionId, String authenticationId, Map<String, Object> inputs) {
+        Ids.requireOpaqueId("An action id", actionId);
+        if (authenticationId != null) {
+            Ids.requireOpaqueId("An authentication id", authenticationId);
+        }
+        Page<Map<String, Object>> page = calls.call(calls.caller(), "test", false,
+                api -> api.testAction(actionId, new Data<>(new ActionTestRequest(authenticationId, inputs, null))));
         return page.data().stream().filter(Objects::nonNull).toList();
     }
 

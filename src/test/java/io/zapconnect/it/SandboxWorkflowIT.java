@@ -10,8 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.zapconnect.error.ZapierInvalidRequestException;
 import io.zapconnect.error.ZapierServerException;
-import io.zapconnect.error.ZapierUnavailableException;
 import io.zapconnect.error.ZapierUnavailableException.Reason;
+import io.zapconnect.error.ZapierUnavailableException;
 import io.zapconnect.model.Action;
 import io.zapconnect.model.ActionRun;
 import io.zapconnect.model.App;
@@ -23,6 +23,7 @@ import io.zapconnect.model.InputField;
 import io.zapconnect.model.InputItem;
 import io.zapconnect.model.NewAuthentication;
 import io.zapconnect.model.NewZap;
+import io.zapconnect.model.OutputField;
 import io.zapconnect.model.Page;
 import io.zapconnect.model.Zap;
 import io.zapconnect.model.ZapStep;
@@ -126,6 +127,39 @@ class SandboxWorkflowIT {
         assertEquals(List.of(false, true, false), all.stream().map(Authentication::expired).toList());
         assertEquals("SuperExampleCRM (third)", all.get(2).title());
         assertEquals(3, all.stream().map(Authentication::id).distinct().count());
+    }
+
+    /** What a run will produce, before it runs: with an authentication, or null for an app that needs none. */
+    @Test
+    void fetchesAnActionsOutputFieldsWithAnAuthenticationOrNone() {
+        String authId = zapier.listAuthentications(CRM).get(0).id();
+        Action createDeal = zapier.listActions(CRM, "WRITE").get(0);
+
+        List<OutputField> outputs = zapier.actionOutputs(createDeal.id(), authId, Map.of());
+
+        assertEquals(List.of("id", "name", "pipeline", "url"), outputs.stream().map(OutputField::id).toList());
+        assertEquals("Deal Name", outputs.get(1).title());
+        assertTrue(outputs.stream().allMatch(field -> field.sample() != null && "output_field".equals(field.type())));
+        Action post = zapier.listActions(WEBHOOKS, "WRITE").get(0);
+        assertEquals("status", zapier.actionOutputs(post.id(), null, Map.of()).get(0).id());
+        assertThrows(ZapierInvalidRequestException.class, () -> zapier.actionOutputs(createDeal.id(), null, Map.of()),
+                "the CRM needs an authentication");
+    }
+
+    /** A step test runs the action once and answers its result at once: the inputs come back in it. */
+    @Test
+    void testsAStepWithItsInputsAndRefusesAnAuthenticationNotTheCallers() {
+        String authId = zapier.listAuthentications(CRM).get(0).id();
+        Action createDeal = zapier.listActions(CRM, "WRITE").get(0);
+
+        List<Map<String, Object>> results = zapier.testAction(createDeal.id(), authId,
+                Map.of("name", "Tested deal", "pipeline", "pipeline-partners"));
+
+        assertEquals(1, results.size());
+        assertEquals("Tested deal", results.get(0).get("name"));
+        assertEquals("pipeline-partners", results.get(0).get("pipeline"));
+        assertEquals("deal-1001", results.get(0).get("id"), "what the inputs do not say comes from the app");
+        assertThrows(ZapierInvalidRequestException.class, () -> zapier.testAction(createDeal.id(), "999999", Map.of()));
     }
 
     @Test
