@@ -9,8 +9,14 @@ import { fetchJSON } from "./api.js";
 
 /** @typedef {{mode: "per-user" | "shared" | "application", user: string | null, connected: boolean}} AccountStatus */
 
+/** @typedef {{name: string, email: string}} AccountProfile */
+
 /** @type {Map<string, Promise<AccountStatus>>} by the status URL */
 const statuses = new Map();
+/** @type {Map<string, Promise<AccountProfile | null>>} by the profile URL */
+const profiles = new Map();
+/** Where the last Zapier account seen in this browser is remembered, per user of the application. */
+const LAST_ACCOUNT = "zapconnect.last-zapier-account";
 const changes = new EventTarget();
 
 /**
@@ -33,6 +39,42 @@ export function accountStatus(api, networkMessage) {
 }
 
 /**
+ * Which Zapier account the user's calls go as, asked once per page; null when the server cannot
+ * say (no account connected, or a token without the profile scope).
+ *
+ * @param {URL} api
+ * @returns {Promise<AccountProfile | null>}
+ */
+export function accountProfile(api) {
+    const url = new URL("zapier/profile", api).href;
+    let profile = profiles.get(url);
+    if (!profile) {
+        profile = fetchJSON(url).catch(() => null);
+        profiles.set(url, profile);
+    }
+    return profile;
+}
+
+/**
+ * Remembers the Zapier account now connected for this user of the application, and says whether
+ * it differs from the one remembered before (the user signed in to another Zapier account).
+ *
+ * @param {string | null} user the application's user
+ * @param {AccountProfile} profile
+ * @returns {boolean}
+ */
+export function rememberAccount(user, profile) {
+    try {
+        const key = `${LAST_ACCOUNT}:${user ?? ""}`;
+        const before = localStorage.getItem(key);
+        localStorage.setItem(key, profile.email);
+        return before !== null && before !== profile.email;
+    } catch {
+        return false; // storage refused (private mode): nothing to compare with
+    }
+}
+
+/**
  * The account may have changed (a connect popup finished): forget the status and tell every
  * listener, so that each picker on the page loads again.
  *
@@ -41,6 +83,7 @@ export function accountStatus(api, networkMessage) {
 export function accountChanged(api) {
     const url = new URL("zapier/status", api).href;
     statuses.delete(url);
+    profiles.delete(new URL("zapier/profile", api).href);
     changes.dispatchEvent(new CustomEvent("change", { detail: url }));
 }
 

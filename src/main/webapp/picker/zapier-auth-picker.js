@@ -10,7 +10,7 @@
  * Themed with CSS custom properties `--zapier-picker-*` (see the README).
  */
 
-import { accountChanged, accountStatus, onAccountChange } from "./account.js";
+import { accountChanged, accountProfile, accountStatus, onAccountChange, rememberAccount } from "./account.js";
 import { ApiError, fetchJSON } from "./api.js";
 import { connect as connectInPopup, connectAccount, DEFAULT_TIMEOUT_MS } from "./popup-handler.js";
 import { apiOf, el, setStatus, stringsOf } from "./dom.js";
@@ -48,6 +48,8 @@ export class ZapierAuthPicker extends HTMLElement {
     #generation = 0;
     /** @type {(() => void) | null} stops listening for account changes */
     #unlisten = null;
+    /** @type {import("./account.js").AccountStatus | null} the user's Zapier account, as last loaded */
+    #account = null;
 
     constructor() {
         super();
@@ -108,6 +110,7 @@ export class ZapierAuthPicker extends HTMLElement {
             if (generation !== this.#generation) {
                 return;
             }
+            this.#account = account;
             if (account.mode === "per-user" && !account.connected) {
                 this.#renderAccountNeeded();
                 return;
@@ -378,6 +381,31 @@ export class ZapierAuthPicker extends HTMLElement {
         if (chosen) {
             this.#status(this.#t.selected(chosen.title));
         }
+        if (this.#account?.mode === "per-user" && this.#account.connected) {
+            void this.#showZapierAccount();
+        }
+    }
+
+    /**
+     * Which Zapier account the list is of, with "Switch account" (a new consent replaces the
+     * connection); and, when it is another account than this browser saw last, says so.
+     */
+    async #showZapierAccount() {
+        const profile = await accountProfile(this.#api);
+        const body = this.#root.querySelector(".body");
+        if (!profile || !body || body.querySelector(".zapier-account")) {
+            return;
+        }
+        const who = profile.name === profile.email ? profile.email : `${profile.name} (${profile.email})`;
+        const line = el("p", { class: "zapier-account", part: "account" }, this.#t.zapierAccount(who));
+        const change = el("button", { type: "button", class: "switch-account", part: "secondary-button" },
+            this.#t.switchAccount);
+        change.addEventListener("click", () => void this.#connectAccount());
+        line.append(" ", change);
+        body.append(line);
+        if (rememberAccount(this.#account?.user ?? null, profile)) {
+            this.#status(this.#t.accountSwitched(who), "warning");
+        }
     }
 
     /** @param {AuthInfo} auth */
@@ -424,7 +452,7 @@ export class ZapierAuthPicker extends HTMLElement {
     /** @param {boolean} disabled */
     #setButtonsDisabled(disabled) {
         for (const button of this.#root.querySelectorAll(
-            "button.connect, button.connect-another, button.reconnect, button.connect-account")) {
+            "button.connect, button.connect-another, button.reconnect, button.connect-account, button.switch-account")) {
             /** @type {HTMLButtonElement} */ (button).disabled = disabled;
         }
     }

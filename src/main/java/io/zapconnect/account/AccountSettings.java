@@ -41,7 +41,7 @@ public class AccountSettings {
     Instance<DemoDeployment> demo;
 
     @Inject
-    @ConfigProperty(name = SCOPES, defaultValue = "zap zap:write authentication action:run")
+    @ConfigProperty(name = SCOPES, defaultValue = "zap zap:write authentication action:run profile")
     String scopes;
 
     @Inject

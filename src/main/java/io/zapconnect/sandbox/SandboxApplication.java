@@ -28,8 +28,9 @@ public class SandboxApplication extends Application {
         // An empty set would make JAX-RS register every resource of the WAR here, so "off" is one
         // resource that knows nothing but 404.
         return enabled
-                ? Set.of(SandboxApi.class, SandboxActions.class, SandboxRuns.class, SandboxConnect.class, SandboxOAuth.class,
-                        SandboxOAuth.Token.class, SandboxAssets.class, SandboxKnobs.class, SandboxHeaders.class)
+                ? Set.of(SandboxApi.class, SandboxActions.class, SandboxRuns.class, SandboxProfile.class,
+                        SandboxConnect.class, SandboxOAuth.class, SandboxOAuth.Token.class, SandboxAssets.class,
+                        SandboxKnobs.class, SandboxHeaders.class)
                 : Set.of(Off.class);
     }
 

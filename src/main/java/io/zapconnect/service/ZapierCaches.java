@@ -8,6 +8,7 @@ import io.zapconnect.client.CallMetrics;
 import io.zapconnect.config.ZapconnectSettings;
 import io.zapconnect.model.App;
 import io.zapconnect.model.Authentication;
+import io.zapconnect.model.ZapierProfile;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -49,6 +50,8 @@ public class ZapierCaches {
     Instance<CallMetrics> metrics;
 
     private Cache<AppKey, Optional<App>> apps;
+    /** Who each token belongs to: kept as long as apps are, since it changes as rarely. */
+    private Cache<String, Optional<ZapierProfile>> profiles;
     private Cache<AuthenticationsKey, List<Authentication>> authentications;
     /** Lists just fetched by a fresh read, for the recent reads right after it; null when none are kept. */
     private Cache<AuthenticationsKey, List<Authentication>> justFetched;
@@ -80,11 +83,17 @@ public class ZapierCaches {
     private void build(Duration appsTtl, long appsMax, Duration authenticationsTtl, long authenticationsMax,
             Duration freshReuse, Ticker ticker, BiConsumer<String, Boolean> reads) {
         this.apps = Caffeine.newBuilder().expireAfterWrite(appsTtl).maximumSize(appsMax).ticker(ticker).build();
+        this.profiles = Caffeine.newBuilder().expireAfterWrite(appsTtl).maximumSize(appsMax).ticker(ticker).build();
         this.authentications = Caffeine.newBuilder().expireAfterWrite(authenticationsTtl)
                 .maximumSize(authenticationsMax).ticker(ticker).build();
         this.justFetched = freshReuse.isZero() ? null : Caffeine.newBuilder().expireAfterWrite(freshReuse)
                 .maximumSize(authenticationsMax).ticker(ticker).build();
         this.reads = reads;
+    }
+
+    /** The Zapier user a token belongs to, from the cache or from {@code load}. */
+    Optional<ZapierProfile> profile(String token, Supplier<Optional<ZapierProfile>> load) {
+        return read("profiles", profiles, token, Freshness.CACHED_OK, load);
     }
 
     /** An app, from the cache or from {@code load}. */

@@ -1,8 +1,10 @@
 package io.zapconnect.service;
 
+import io.zapconnect.client.ZapierApi;
 import io.zapconnect.client.ZapierGateway;
 import io.zapconnect.config.ZapconnectSettings;
 import io.zapconnect.error.ZapierError;
+import io.zapconnect.error.ZapierPermissionException;
 import io.zapconnect.error.ZapierUnavailableException.Reason;
 import io.zapconnect.error.ZapierUnavailableException;
 import io.zapconnect.event.ZapCreated;
@@ -23,6 +25,7 @@ import io.zapconnect.model.Page;
 import io.zapconnect.model.RunRequest;
 import io.zapconnect.model.Zap;
 import io.zapconnect.model.ZapStep;
+import io.zapconnect.model.ZapierProfile;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -81,6 +84,21 @@ public class ZapierWorkflow {
         return caches.app(caller.digest(), appId, freshness, () -> {
             Page<App> page = calls.call(caller, "apps", true, api -> api.listApps(appId, null, null, 1, null));
             return page.data().stream().filter(app -> app != null && appId.equalsIgnoreCase(app.id())).findFirst();
+        });
+    }
+
+    /**
+     * The Zapier user the caller's token belongs to (the token needs the {@code profile} scope),
+     * kept as long as apps are. Empty when Zapier will not say (a token without that scope).
+     */
+    public Optional<ZapierProfile> profile() {
+        CallerCalls.Caller caller = calls.caller();
+        return caches.profile(caller.digest(), () -> {
+            try {
+                return ZapierProfile.of(calls.call(caller, "profile", true, ZapierApi::profile));
+            } catch (ZapierPermissionException noScope) {
+                return Optional.empty();
+            }
         });
     }
 

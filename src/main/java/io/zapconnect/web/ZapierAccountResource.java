@@ -6,8 +6,9 @@ import io.zapconnect.account.StoredTokens;
 import io.zapconnect.account.ZapierAccounts;
 import io.zapconnect.config.Digests;
 import io.zapconnect.error.ZapierException;
-import io.zapconnect.service.ZapierAccessTokenProvider;
 import io.zapconnect.service.ZapierAccessTokenProvider.Accounts;
+import io.zapconnect.service.ZapierAccessTokenProvider;
+import io.zapconnect.service.ZapierWorkflow;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbNillable;
@@ -54,8 +55,15 @@ public class ZapierAccountResource {
     public record Status(String mode, String user, boolean connected, List<String> scopes, Instant connectedAt) {
     }
 
+    /** Which Zapier account the caller's token is: what the picker shows beside "Switch account". */
+    public record ProfileView(String name, String email) {
+    }
+
     @Inject
     ZapierAccounts accounts;
+
+    @Inject
+    ZapierWorkflow zapier;
 
     @Inject
     AccountSettings settings;
@@ -95,6 +103,27 @@ public class ZapierAccountResource {
                 .map(t -> new Status("per-user", user, true, scopes(t), t.connectedAt()))
                 .orElse(new Status("per-user", user, false, List.of(), null));
         return Response.ok(status).cacheControl(Caching.noStore()).build();
+    }
+
+    /**
+     * The Zapier account the caller's calls go as (Zapier's profile of the token), kept as long as
+     * apps are: one call per token, not per page.
+     */
+    @GET
+    @Path("profile")
+    @Operation(operationId = "accountProfile", summary = "Which Zapier account the caller's calls go as")
+    @APIResponse(responseCode = "200", description = "The account", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProfileView.class)))
+    @APIResponse(responseCode = "404", description = "Zapier does not say (the token lacks the profile scope)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "No Zapier account connected", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response profile() {
+        return zapier.profile()
+                .map(p -> Response.ok(new ProfileView(p.displayName(), p.email())).cacheControl(Caching.noStore()).build())
+                .orElseGet(() -> Problem.of("profile-unknown", "Profile unknown", 404,
+                        "Zapier does not say which account this is.").toResponse());
     }
 
     /**

@@ -81,6 +81,27 @@ class UserAccountsBrowserIT extends BrowserTest {
         assertFalse(shown.contains("ada-browser"), shown);
     }
 
+    /** Which Zapier account the lists are of; Switch account connects another, and the user is told it is another. */
+    @Test
+    void thePickerSaysWhichZapierAccountAndThatASwitchLedToAnotherOne() {
+        DemoPage page = signIn("ada", "ada-demo");
+        page.await("crm", "button.connect-account").click();
+        page.switchToPopup();
+        page.allowAs("ada-first");
+        page.waiting().until(d -> page.await("crm", ".zapier-account").getText().contains("ada-first@example.com"));
+        assertTrue(page.await("crm", ".zapier-account").getText().startsWith("Zapier account: "));
+
+        page.await("crm", "button.switch-account").click();
+        page.switchToPopup();
+        page.allowAs("ada-second");
+
+        page.waiting().until(d -> page.await("crm", ".zapier-account").getText().contains("ada-second@example.com"));
+        page.waiting().until(d -> List.of("crm", "sheets").stream().map(page::status)
+                .anyMatch(status -> status.contains("another Zapier account than before: Ada-second Sandbox")));
+        List<String> titles = page.all("crm", ".option .title").stream().map(WebElement::getText).toList();
+        assertTrue(titles.stream().allMatch(t -> t.contains("ada-second")), "the lists are the new account's: " + titles);
+    }
+
     @Test
     void aPageOfPickersAsksTheStatusOnceAndConnectingInOnePickerUpdatesEveryOther() {
         DemoPage page = signIn("linus", "linus-demo");

@@ -24,6 +24,7 @@ import io.zapconnect.model.InputItem;
 import io.zapconnect.model.NewAuthentication;
 import io.zapconnect.model.NewZap;
 import io.zapconnect.model.OutputField;
+import io.zapconnect.model.ZapierProfile;
 import io.zapconnect.model.Page;
 import io.zapconnect.model.Zap;
 import io.zapconnect.model.ZapStep;
@@ -127,6 +128,15 @@ class SandboxWorkflowIT {
         assertEquals(List.of(false, true, false), all.stream().map(Authentication::expired).toList());
         assertEquals("SuperExampleCRM (third)", all.get(2).title());
         assertEquals(3, all.stream().map(Authentication::id).distinct().count());
+    }
+
+    @Test
+    void theProfileIsTheTokensZapierAccount() {
+        ZapierProfile me = zapier.profile().orElseThrow();
+
+        assertEquals("carol@example.com", me.email());
+        assertEquals("Carol Sandbox", me.displayName());
+        assertTrue(me.emailConfirmed());
     }
 
     /** What a run will produce, before it runs: with an authentication, or null for an app that needs none. */

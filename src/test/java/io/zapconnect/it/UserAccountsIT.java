@@ -215,4 +215,17 @@ class UserAccountsIT {
             assertFalse(log.contains(token), "the server's log holds a token of the user's");
         }
     }
+
+    @Test
+    void theProfileSaysWhichZapierAccountTheCallersCallsGoAs() {
+        HttpResponse<String> none = ada.get("/api/zapier/profile");
+        assertEquals(409, none.statusCode(), none.body());
+
+        ada.get(ada.consentAs("ada-profile"));
+        JsonObject profile = json(ada.get("/api/zapier/profile"));
+
+        assertEquals("ada-profile@example.com", profile.getString("email"));
+        assertEquals("Ada-profile Sandbox", profile.getString("name"));
+        assertEquals(409, linus.get("/api/zapier/profile").statusCode(), "linus has none; never ada's");
+    }
 }
