@@ -13,7 +13,8 @@
 /**
  * @typedef {object} ConnectOptions
  * @property {string} url the app's `connect_new_authentication` link
- * @property {Origins} origins where a popup may come from
+ * @property {Origins | Promise<Origins>} origins where a popup may come from (a promise is awaited
+ *     only after the popup opened, so that nothing delays `window.open` past the user's click)
  * @property {string[]} before the ids of the authentications listed before the popup opens
  * @property {() => Promise<string[]>} listIds lists the authentications' ids again, for the fallback
  * @property {number} [pollMs] how often to look whether the popup was closed
@@ -91,17 +92,26 @@ export function allowedOrigin(url, origins) {
  * @param {ConnectOptions} options
  * @returns {Promise<ConnectResult>}
  */
-export function connect(options) {
+export async function connect(options) {
     const win = options.window ?? window;
-    const expectedOrigin = allowedOrigin(options.url, options.origins);
+    // Opened blank before anything is awaited: Safari and in-app browsers allow a popup only in
+    // the click's own turn. It goes to Zapier once the URL is known to be Zapier's.
+    const popup = win.open("about:blank", "_blank", POPUP_FEATURES);
+    if (!popup) {
+        return { outcome: "blocked" };
+    }
+    let expectedOrigin;
+    try {
+        expectedOrigin = allowedOrigin(options.url, await options.origins);
+    } catch {
+        expectedOrigin = null;
+    }
     if (!expectedOrigin) {
-        return Promise.resolve({ outcome: "refused", reason: "not-zapier" });
+        closeQuietly(popup);
+        return { outcome: "refused", reason: "not-zapier" };
     }
     const known = new Set(options.before);
-    const popup = win.open(options.url, "_blank", POPUP_FEATURES);
-    if (!popup) {
-        return Promise.resolve({ outcome: "blocked" });
-    }
+    popup.location.href = options.url;
     return watchPopup({
         popup,
         origin: expectedOrigin,
@@ -243,3 +253,15 @@ function closeQuietly(popup) {
         // a popup on another origin may refuse; it is gone from our point of view either way
     }
 }
+
+/**
+ * Whether the page runs in an app's own browser (Facebook, Instagram, LinkedIn, an Android
+ * WebView...), where a popup either does not open or cannot sign in to Zapier
+ * (`disallowed_useragent`): Zapier then opens in a new tab the user chooses to open.
+ *
+ * @param {string} [userAgent]
+ */
+export function inAppBrowser(userAgent = navigator.userAgent) {
+    return /FBAN|FBAV|Instagram|LinkedInApp|Line\/|Twitter|; wv\)|GSA\//.test(userAgent);
+}
+

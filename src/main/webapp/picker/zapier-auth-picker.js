@@ -12,8 +12,10 @@
 
 import { accountChanged, accountProfile, accountStatus, onAccountChange, rememberAccount } from "./account.js";
 import { ApiError, fetchJSON } from "./api.js";
-import { connect as connectInPopup, connectAccount, DEFAULT_TIMEOUT_MS } from "./popup-handler.js";
+import { allowedOrigin, connect as connectInPopup, connectAccount, DEFAULT_TIMEOUT_MS, inAppBrowser }
+    from "./popup-handler.js";
 import { apiOf, el, setStatus, stringsOf } from "./dom.js";
+import { newTabLink, watchForNew } from "./new-tab.js";
 import { accountNeededBody, authenticationOption, errorBody, listBody, pickerFrame, sharedTitles } from "./picker-view.js";
 
 /** @typedef {{id: string, title: string, image: string | null, requiresAuthentication: boolean, connectUrl: string | null}} AppInfo */
@@ -254,35 +256,31 @@ export class ZapierAuthPicker extends HTMLElement {
             return;
         }
         const t = this.#t;
+        if (inAppBrowser()) {
+            // A popup here either does not open or cannot sign in to Zapier: a tab the user opens.
+            await this.#offerNewTab(t.inAppBrowser, previous, false);
+            return;
+        }
         this.#busy = true;
         this.#setButtonsDisabled(true);
         this.#status(t.waiting);
         try {
-            const config = await this.#config();
             const timeout = Number.parseInt(this.getAttribute("popup-timeout") ?? "", 10);
+            // No await before this call: the popup opens in the click's own turn.
             const result = await connectInPopup({
                 url: app.connectUrl,
-                origins: config,
+                origins: this.#config(),
                 before: this.#auths.map((auth) => auth.id),
                 listIds: async () => (await this.#listAuthentications(true)).map((auth) => auth.id),
                 timeoutMs: Number.isNaN(timeout) ? DEFAULT_TIMEOUT_MS : timeout,
             });
             this.#busy = false;
             switch (result.outcome) {
-            case "connected": {
-                await this.#refreshList();
-                this.#select(result.authenticationId, result.via);
-                const chosen = this.#auths.find((auth) => auth.id === result.authenticationId);
-                this.#status(t.connected(chosen ? chosen.title : result.authenticationId));
-                this.#connected(result.authenticationId, result.via, previous);
-                this.#focusSelected();
+            case "connected":
+                await this.#settleNew(result.authenticationId, result.via, previous);
                 break;
-            }
             case "ambiguous":
-                this.#fresh = new Set(result.candidates);
-                await this.#refreshList();
-                this.#status(t.chooseNew);
-                this.#focusRadio(result.candidates[0]);
+                await this.#chooseAmong(result.candidates);
                 break;
             case "nothing":
                 await this.#refreshList();
@@ -290,7 +288,7 @@ export class ZapierAuthPicker extends HTMLElement {
                 break;
             case "blocked":
                 this.#setButtonsDisabled(false);
-                this.#statusWithRetry(t.blocked, () => void this.#connect(previous));
+                await this.#offerNewTab(t.blocked, previous, true);
                 break;
             case "timeout":
                 this.#setButtonsDisabled(false);
@@ -304,6 +302,98 @@ export class ZapierAuthPicker extends HTMLElement {
         } catch (error) {
             this.#busy = false;
             this.#renderError(error instanceof ApiError ? error.message : t.network, true);
+        }
+    }
+
+    /**
+     * @param {string} authenticationId the new one
+     * @param {"message" | "refetch" | "watch"} via
+     * @param {string | null} previous the expired one it replaces
+     */
+    async #settleNew(authenticationId, via, previous) {
+        await this.#refreshList();
+        this.#select(authenticationId, via);
+        const chosen = this.#auths.find((auth) => auth.id === authenticationId);
+        this.#status(this.#t.connected(chosen ? chosen.title : authenticationId));
+        this.#connected(authenticationId, via, previous);
+        this.#focusSelected();
+    }
+
+    /** @param {string[]} candidates several new ones: the user chooses */
+    async #chooseAmong(candidates) {
+        this.#fresh = new Set(candidates);
+        await this.#refreshList();
+        this.#status(this.#t.chooseNew);
+        this.#focusRadio(candidates[0]);
+    }
+
+    /**
+     * Zapier cannot open in a popup here: a link the user follows to a new tab (no opener, so the
+     * page cannot hear it), and the server watches the user's list for the new authentication.
+     *
+     * @param {string} message why
+     * @param {string | null} previous the expired authentication a Reconnect replaces
+     * @param {boolean} canRetry whether a popup may work on a second try (blocked, not an in-app browser)
+     */
+    async #offerNewTab(message, previous, canRetry) {
+        const app = this.#app;
+        const status = this.#root.querySelector(".status");
+        let config;
+        try {
+            config = await this.#config();
+        } catch {
+            config = null;
+        }
+        if (!app || !app.connectUrl || !status || !config || !allowedOrigin(app.connectUrl, config)) {
+            this.#status(this.#t.refused, "warning");
+            return;
+        }
+        const t = this.#t;
+        status.className = "status warning";
+        status.textContent = message;
+        if (canRetry) {
+            const again = el("button", { type: "button", class: "try-again" }, t.tryAgain);
+            again.addEventListener("click", () => void this.#connect(previous));
+            status.append(" ", again);
+        }
+        const before = this.#auths.map((auth) => auth.id);
+        const tab = newTabLink(app.connectUrl, t, app.title, () => void this.#watchForNew(before, previous));
+        status.append(" ", tab);
+        tab.focus();
+    }
+
+    /**
+     * Asks the server to watch for an authentication not in `before` (a long poll, at a slowing
+     * pace within the user's budget), for five minutes at most; selects it when it appears.
+     *
+     * @param {string[]} before
+     * @param {string | null} previous
+     */
+    async #watchForNew(before, previous) {
+        if (this.#busy) {
+            return;
+        }
+        const generation = this.#generation;
+        const t = this.#t;
+        this.#busy = true;
+        this.#setButtonsDisabled(true);
+        this.#status(t.watching);
+        try {
+            const found = await watchForNew({ api: this.#api, appId: this.getAttribute("app") ?? "", before,
+                stillWanted: () => generation === this.#generation, network: t.network });
+            this.#busy = false;
+            if (found.length === 1) {
+                await this.#settleNew(found[0], "watch", previous);
+            } else if (found.length > 1) {
+                await this.#chooseAmong(found);
+            } else {
+                this.#status(t.watchEnded, "warning");
+            }
+        } catch (error) {
+            this.#status(error instanceof ApiError ? error.message : t.network, "warning");
+        } finally {
+            this.#busy = false;
+            this.#setButtonsDisabled(false);
         }
     }
 

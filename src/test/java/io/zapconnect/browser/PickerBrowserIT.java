@@ -422,7 +422,7 @@ class PickerBrowserIT extends BrowserTest {
     @Test
     void listingAgainAfterThePopupClosedIsBoundedInTime() {
         Object outcome = withHandler("""
-                const popup = {closed: false, close() {}};
+                const popup = {closed: false, close() {}, location: {href: 'about:blank'}};
                 const fakeWindow = {open: () => popup, addEventListener() {}, removeEventListener() {}};
                 const started = Date.now();
                 const result = handler.connect({url: 'https://zapier.com/engine/auth/start/x', origins: {
@@ -473,5 +473,54 @@ class PickerBrowserIT extends BrowserTest {
                 "not a url -> null",
                 "http://localhost:9380/sandbox/x -> http://localhost:9380",
                 "https://localhost:9380/sandbox/x -> null"), verdicts);
+    }
+
+    /**
+     * The browser blocks the popup: the picker offers a link to a new tab (no opener, so no message
+     * can come back), and the server's watch of the user's list finds the new authentication.
+     */
+    @Test
+    void whenThePopupIsBlockedANewTabAndTheServersWatchFindTheNewAuthentication() {
+        page.await("sheets", "button.connect");
+        page.js("window.open = () => null;"); // as a browser that blocks popups answers
+
+        page.await("sheets", "button.connect").click();
+
+        WebElement tab = page.await("sheets", "a.continue-in-tab");
+        assertTrue(page.status("sheets").contains("blocked"), page.status("sheets"));
+        assertEquals("_blank", tab.getAttribute("target"));
+        assertEquals("noopener noreferrer", tab.getAttribute("rel"));
+        assertTrue(tab.getAttribute("href").contains("/connect/"), tab.getAttribute("href"));
+        tab.click();
+        String opened = page.switchToPopup();
+        assertEquals(Boolean.TRUE, driver.executeScript("return window.opener === null;"), "a tab with no opener");
+        driver.findElement(By.id("account")).sendKeys("tab@example.com");
+        driver.findElement(By.id("allow")).click();
+        // A tab the user opened may not close itself: the user closes it.
+        if (driver.getWindowHandles().contains(opened)) {
+            driver.switchTo().window(opened).close();
+        }
+        driver.switchTo().window(page.mainWindow);
+
+        JsonObject event = page.awaitEvent(SHEETS, 0);
+        assertEquals("watch", event.getString("via"));
+        assertEquals(authIds(SHEETS), List.of(event.getString("authenticationId")));
+        page.waiting().until(d -> event.getString("authenticationId").equals(page.checkedId("sheets")));
+    }
+
+    /** In an app's own browser no popup is even tried: the new tab is offered at once. */
+    @Test
+    void inAnInAppBrowserZapierIsOfferedInANewTabWithoutAPopup() {
+        page.await("sheets", "button.connect");
+        page.js("Object.defineProperty(navigator, 'userAgent', {get: () => 'Mozilla/5.0 (iPhone) Instagram 300.0'});"
+                + "window.__opened = 0; const open = window.open; window.open = (...a) => { window.__opened++;"
+                + " return open(...a); };");
+
+        page.await("sheets", "button.connect").click();
+
+        page.await("sheets", "a.continue-in-tab");
+        assertTrue(page.status("sheets").contains("new tab"), page.status("sheets"));
+        assertEquals(0L, page.js("return window.__opened;"));
+        assertEquals(1, driver.getWindowHandles().size());
     }
 }

@@ -55,6 +55,9 @@ class OpenApiIT {
             Map.entry("POST /api/apps/{appId}/authentications/{authenticationId}/connected", new String[] {"/api/apps/"
                 + CRM + "/authentications/999999/connected", "{\"via\": \"message\", \"replaces\": null}"}),
             Map.entry("GET /api/zaps", new String[] {"/api/zaps", null}),
+            Map.entry("GET /api/zapier/profile", new String[] {"/api/zapier/profile", null}),
+            Map.entry("POST /api/apps/{appId}/authentications/watch", new String[] {"/api/apps/" + CRM
+                + "/authentications/watch", "{\"before\": [], \"round\": 0}"}),
             Map.entry("GET /api/config", new String[] {"/api/config", null}),
             Map.entry("GET /api/zapier/status", new String[] {"/api/zapier/status", null}),
             Map.entry("POST /api/zapier/connect", new String[] {"/api/zapier/connect", ""}),
