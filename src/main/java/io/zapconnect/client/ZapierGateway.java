@@ -99,13 +99,17 @@ public class ZapierGateway {
      *         refused the call without sending it
      */
     public <T> T call(String caller, String endpoint, boolean idempotent, Supplier<T> call) {
-        try {
-            return attempt(caller, endpoint, call);
-        } catch (ZapierException failed) {
-            Duration pause = retryPause(failed, idempotent).orElseThrow(() -> failed);
-            clock.sleep(pause.toNanos());
-            return attempt(caller, endpoint, call);
-        }
+        return CallTracing.traced(endpoint, () -> {
+            try {
+                return attempt(caller, endpoint, call);
+            } catch (ZapierException failed) {
+                Duration pause = retryPause(failed, idempotent).orElseThrow(() -> failed);
+                clock.sleep(pause.toNanos());
+                return attempt(caller, endpoint, call);
+            }
+        }, failed -> failed instanceof ZapierRateLimitException limited && ZapierBudget.isRefusal(limited)
+                ? "budget_refused" : failed instanceof ZapierRateLimitException ? "rate_limited"
+                : failed instanceof ZapierException zapier ? outcome(zapier) : "error");
     }
 
     /** What is left of a cooldown Zapier imposed, zero when there is none. */

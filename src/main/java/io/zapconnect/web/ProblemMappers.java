@@ -1,5 +1,6 @@
 package io.zapconnect.web;
 
+import io.zapconnect.client.CallTracing;
 import io.zapconnect.client.ZapierBudget;
 import io.zapconnect.error.ZapierAccountNotConnectedException;
 import io.zapconnect.error.ZapierAuthenticationException;
@@ -33,7 +34,8 @@ final class ProblemMappers {
     public static class Zapier implements ExceptionMapper<ZapierException> {
         @Override
         public Response toResponse(ZapierException e) {
-            LOG.log(Level.INFO, "Zapier call failed: {0}", e.getMessage());
+            LOG.log(Level.INFO, "Zapier call failed: {0}{1}", new Object[] {e.getMessage(),
+                CallTracing.currentTraceId().map(id -> " [trace " + id + "]").orElse("")});
             return problemOf(e).withRequestId(e.requestId().orElse(null)).toResponse();
         }
 
