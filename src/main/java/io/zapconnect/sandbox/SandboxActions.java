@@ -12,7 +12,6 @@ import static io.zapconnect.sandbox.SandboxWire.number;
 import static io.zapconnect.sandbox.SandboxWire.requireUuid;
 
 import io.zapconnect.sandbox.SandboxCatalog.SandboxAction;
-import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -23,11 +22,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,22 +35,10 @@ import java.util.Map;
  */
 @Path("v2/actions")
 @Produces(MediaType.APPLICATION_JSON)
-public class SandboxActions {
+public class SandboxActions extends SandboxResource {
 
     private static final int DEFAULT_LIMIT = 10;
     private static final int CHOICES_PER_PAGE = 10;
-
-    @Inject
-    SandboxUsers users;
-
-    @Inject
-    SandboxFaults faults;
-
-    @Context
-    UriInfo uri;
-
-    @Context
-    HttpHeaders headers;
 
     @GET
     public Response actions(@QueryParam("app") String app, @QueryParam("action_type") String actionType,
@@ -159,9 +144,5 @@ public class SandboxActions {
     /** The action, after checking the body's authentication against its app. */
     private static SandboxAction checkedAction(String actionId, SandboxUser user, String body) {
         return checkedStep(actionId, user, data(body));
-    }
-
-    private SandboxUser caller() {
-        return users.byAuthorization(headers.getHeaderString(HttpHeaders.AUTHORIZATION));
     }
 }

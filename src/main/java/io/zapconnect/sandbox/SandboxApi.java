@@ -13,7 +13,6 @@ import static io.zapconnect.sandbox.SandboxWire.string;
 import io.zapconnect.sandbox.SandboxCatalog.SandboxApp;
 import io.zapconnect.sandbox.SandboxUser.Auth;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -24,11 +23,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -37,21 +34,9 @@ import java.util.Locale;
 @RequestScoped
 @Path("v2")
 @Produces(MediaType.APPLICATION_JSON)
-public class SandboxApi {
+public class SandboxApi extends SandboxResource {
 
     private static final int DEFAULT_LIMIT = 10;
-
-    @Inject
-    SandboxUsers users;
-
-    @Inject
-    SandboxFaults faults;
-
-    @Context
-    UriInfo uri;
-
-    @Context
-    HttpHeaders headers;
 
     @GET
     @Path("apps")
@@ -157,10 +142,6 @@ public class SandboxApi {
         return faults.serve(user, uri, headers, () -> page(user.zaps(), limit, offset, user));
     }
 
-    private SandboxUser caller() {
-        return users.byAuthorization(headers.getHeaderString(HttpHeaders.AUTHORIZATION));
-    }
-
     private Response page(List<JsonObject> all, String limitParam, String offsetParam, SandboxUser user) {
         int limit = limitParam == null ? DEFAULT_LIMIT : number("limit", limitParam);
         int offset = offsetParam == null ? 0 : number("offset", offsetParam);
@@ -208,5 +189,4 @@ public class SandboxApi {
                 .add("hex_color", app.hexColor()).add("categories", categories).add("action_types", actionTypes)
                 .add("links", links).build();
     }
-
 }

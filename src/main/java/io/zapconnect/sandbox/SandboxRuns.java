@@ -6,7 +6,6 @@ import static io.zapconnect.sandbox.SandboxWire.data;
 import static io.zapconnect.sandbox.SandboxWire.string;
 
 import io.zapconnect.sandbox.SandboxCatalog.SandboxAction;
-import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -16,28 +15,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 /** Zapier's action runs, emulated: {@code POST /v2/action-runs}, then {@code GET /v2/action-runs/{id}}. */
 @Path("v2/action-runs")
 @Produces(MediaType.APPLICATION_JSON)
-public class SandboxRuns {
-
-    @Inject
-    SandboxUsers users;
-
-    @Inject
-    SandboxFaults faults;
-
-    @Context
-    UriInfo uri;
-
-    @Context
-    HttpHeaders headers;
+public class SandboxRuns extends SandboxResource {
 
     /** Runs an action once: the run waits for a poll or more, then ends as the knobs say. */
     @POST
@@ -64,9 +48,5 @@ public class SandboxRuns {
                     "No action run " + id + " of yours."));
             return Response.ok(Json.createObjectBuilder().add("data", run).build().toString()).build();
         });
-    }
-
-    private SandboxUser caller() {
-        return users.byAuthorization(headers.getHeaderString(HttpHeaders.AUTHORIZATION));
     }
 }
