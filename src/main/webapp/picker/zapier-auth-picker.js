@@ -10,12 +10,10 @@
  * Themed with CSS custom properties `--zapier-picker-*` (see the README).
  */
 
-import { accountChanged, accountProfile, accountStatus, onAccountChange, rememberAccount } from "./account.js";
+import { accountProfile, accountStatus, onAccountChange, rememberAccount } from "./account.js";
 import { ApiError, fetchJSON } from "./api.js";
-import { allowedOrigin, connect as connectInPopup, connectAccount, DEFAULT_TIMEOUT_MS, inAppBrowser }
-    from "./popup-handler.js";
 import { apiOf, el, setStatus, stringsOf } from "./dom.js";
-import { newTabLink, watchForNew } from "./new-tab.js";
+import { ConnectFlows } from "./picker-connect.js";
 import { accountNeededBody, authenticationOption, errorBody, listBody, pickerFrame, sharedTitles } from "./picker-view.js";
 
 /** @typedef {{id: string, title: string, image: string | null, requiresAuthentication: boolean, connectUrl: string | null}} AppInfo */
@@ -23,8 +21,7 @@ import { accountNeededBody, authenticationOption, errorBody, listBody, pickerFra
 /** @typedef {{zapierOrigin: string, extraConnectOrigins: string[]}} PickerConfig */
 
 export const SELECTED_EVENT = "zapier-authentication-selected";
-/** Fired after a Reconnect, when the new authentication replaces the expired one: `{previous, authenticationId, appId}`. */
-export const REPLACED_EVENT = "zapier-authentication-replaced";
+export { REPLACED_EVENT } from "./picker-connect.js";
 
 /** @type {Map<string, Promise<PickerConfig>>} */
 const configs = new Map();
@@ -46,12 +43,34 @@ export class ZapierAuthPicker extends HTMLElement {
     #selected = undefined;
     /** @type {Set<string>} ids to point out after an ambiguous connect */
     #fresh = new Set();
-    #busy = false;
     #generation = 0;
     /** @type {(() => void) | null} stops listening for account changes */
     #unlisten = null;
     /** @type {import("./account.js").AccountStatus | null} the user's Zapier account, as last loaded */
     #account = null;
+    #flows = new ConnectFlows({
+        app: () => this.#app,
+        auths: () => this.#auths,
+        api: () => this.#api,
+        t: () => this.#t,
+        appId: () => this.getAttribute("app") ?? "",
+        generation: () => this.#generation,
+        popupTimeout: () => this.getAttribute("popup-timeout") ?? "",
+        root: () => this.#root,
+        status: (message, kind) => this.#status(message, kind),
+        setButtonsDisabled: (disabled) => this.#setButtonsDisabled(disabled),
+        renderError: (message, canRetry) => this.#renderError(message, canRetry),
+        refreshList: () => this.#refreshList(),
+        select: (id, via) => this.#select(id, via),
+        pointOut: (ids) => {
+            this.#fresh = new Set(ids);
+        },
+        focusSelected: () => this.#focusSelected(),
+        focusRadio: (id) => this.#focusRadio(id),
+        listAuthentications: (fresh) => this.#listAuthentications(fresh),
+        config: () => this.#config(),
+        dispatch: (event) => this.dispatchEvent(event),
+    });
 
     constructor() {
         super();
@@ -200,232 +219,6 @@ export class ZapierAuthPicker extends HTMLElement {
         }));
     }
 
-    /** Opens our page that connects the user's Zapier account (OAuth consent), then loads again. */
-    async #connectAccount() {
-        if (this.#busy) {
-            return;
-        }
-        this.#busy = true;
-        this.#setButtonsDisabled(true);
-        this.#status(this.#t.waiting);
-        const timeout = Number.parseInt(this.getAttribute("popup-timeout") ?? "", 10);
-        /** @type {Awaited<ReturnType<typeof connectAccount>>} */
-        let result;
-        try {
-            result = await connectAccount(async () => (await fetchJSON(new URL("zapier/connect", this.#api),
-                { method: "POST" }, this.#t.network)).authorizeUrl,
-            { timeoutMs: Number.isNaN(timeout) ? DEFAULT_TIMEOUT_MS : timeout });
-        } catch (error) {
-            this.#busy = false;
-            this.#renderError(error instanceof ApiError ? error.message : this.#t.network, true);
-            return;
-        }
-        this.#busy = false;
-        switch (result.outcome) {
-        case "connected":
-        case "closed":
-            // Every picker of the page loads again, this one included.
-            accountChanged(this.#api);
-            break;
-        case "failed":
-            this.#setButtonsDisabled(false);
-            this.#status(this.#t.accountFailed, "warning");
-            break;
-        case "blocked":
-            this.#setButtonsDisabled(false);
-            this.#statusWithRetry(this.#t.blocked, () => void this.#connectAccount());
-            break;
-        case "refused":
-            this.#setButtonsDisabled(false);
-            this.#status(this.#t.accountRefused, "warning");
-            break;
-        default:
-            this.#setButtonsDisabled(false);
-            this.#status(this.#t.timeout, "warning");
-        }
-    }
-
-    /**
-     * Opens Zapier's popup, then refreshes the list and selects the new authentication.
-     *
-     * @param {string | null} [previous] the expired authentication a Reconnect replaces
-     */
-    async #connect(previous = null) {
-        const app = this.#app;
-        if (!app || !app.connectUrl || this.#busy) {
-            return;
-        }
-        const t = this.#t;
-        if (inAppBrowser()) {
-            // A popup here either does not open or cannot sign in to Zapier: a tab the user opens.
-            await this.#offerNewTab(t.inAppBrowser, previous, false);
-            return;
-        }
-        this.#busy = true;
-        this.#setButtonsDisabled(true);
-        this.#status(t.waiting);
-        try {
-            const timeout = Number.parseInt(this.getAttribute("popup-timeout") ?? "", 10);
-            // No await before this call: the popup opens in the click's own turn.
-            const result = await connectInPopup({
-                url: app.connectUrl,
-                origins: this.#config(),
-                before: this.#auths.map((auth) => auth.id),
-                listIds: async () => (await this.#listAuthentications(true)).map((auth) => auth.id),
-                timeoutMs: Number.isNaN(timeout) ? DEFAULT_TIMEOUT_MS : timeout,
-            });
-            this.#busy = false;
-            switch (result.outcome) {
-            case "connected":
-                await this.#settleNew(result.authenticationId, result.via, previous);
-                break;
-            case "ambiguous":
-                await this.#chooseAmong(result.candidates);
-                break;
-            case "nothing":
-                await this.#refreshList();
-                this.#status(t.nothingNew);
-                break;
-            case "blocked":
-                this.#setButtonsDisabled(false);
-                await this.#offerNewTab(t.blocked, previous, true);
-                break;
-            case "timeout":
-                this.#setButtonsDisabled(false);
-                this.#status(t.timeout, "warning");
-                break;
-            case "refused":
-                this.#setButtonsDisabled(false);
-                this.#status(t.refused, "warning");
-                break;
-            }
-        } catch (error) {
-            this.#busy = false;
-            this.#renderError(error instanceof ApiError ? error.message : t.network, true);
-        }
-    }
-
-    /**
-     * @param {string} authenticationId the new one
-     * @param {"message" | "refetch" | "watch"} via
-     * @param {string | null} previous the expired one it replaces
-     */
-    async #settleNew(authenticationId, via, previous) {
-        await this.#refreshList();
-        this.#select(authenticationId, via);
-        const chosen = this.#auths.find((auth) => auth.id === authenticationId);
-        this.#status(this.#t.connected(chosen ? chosen.title : authenticationId));
-        this.#connected(authenticationId, via, previous);
-        this.#focusSelected();
-    }
-
-    /** @param {string[]} candidates several new ones: the user chooses */
-    async #chooseAmong(candidates) {
-        this.#fresh = new Set(candidates);
-        await this.#refreshList();
-        this.#status(this.#t.chooseNew);
-        this.#focusRadio(candidates[0]);
-    }
-
-    /**
-     * Zapier cannot open in a popup here: a link the user follows to a new tab (no opener, so the
-     * page cannot hear it), and the server watches the user's list for the new authentication.
-     *
-     * @param {string} message why
-     * @param {string | null} previous the expired authentication a Reconnect replaces
-     * @param {boolean} canRetry whether a popup may work on a second try (blocked, not an in-app browser)
-     */
-    async #offerNewTab(message, previous, canRetry) {
-        const app = this.#app;
-        const status = this.#root.querySelector(".status");
-        let config;
-        try {
-            config = await this.#config();
-        } catch {
-            config = null;
-        }
-        if (!app || !app.connectUrl || !status || !config || !allowedOrigin(app.connectUrl, config)) {
-            this.#status(this.#t.refused, "warning");
-            return;
-        }
-        const t = this.#t;
-        status.className = "status warning";
-        status.textContent = message;
-        if (canRetry) {
-            const again = el("button", { type: "button", class: "try-again" }, t.tryAgain);
-            again.addEventListener("click", () => void this.#connect(previous));
-            status.append(" ", again);
-        }
-        const before = this.#auths.map((auth) => auth.id);
-        const tab = newTabLink(app.connectUrl, t, app.title, () => void this.#watchForNew(before, previous));
-        status.append(" ", tab);
-        tab.focus();
-    }
-
-    /**
-     * Asks the server to watch for an authentication not in `before` (a long poll, at a slowing
-     * pace within the user's budget), for five minutes at most; selects it when it appears.
-     *
-     * @param {string[]} before
-     * @param {string | null} previous
-     */
-    async #watchForNew(before, previous) {
-        if (this.#busy) {
-            return;
-        }
-        const generation = this.#generation;
-        const t = this.#t;
-        this.#busy = true;
-        this.#setButtonsDisabled(true);
-        this.#status(t.watching);
-        try {
-            const found = await watchForNew({ api: this.#api, appId: this.getAttribute("app") ?? "", before,
-                stillWanted: () => generation === this.#generation, network: t.network });
-            this.#busy = false;
-            if (found.length === 1) {
-                await this.#settleNew(found[0], "watch", previous);
-            } else if (found.length > 1) {
-                await this.#chooseAmong(found);
-            } else {
-                this.#status(t.watchEnded, "warning");
-            }
-        } catch (error) {
-            this.#status(error instanceof ApiError ? error.message : t.network, "warning");
-        } finally {
-            this.#busy = false;
-            this.#setButtonsDisabled(false);
-        }
-    }
-
-    /**
-     * A connect brought this authentication: the page hears of a replacement, and the server is
-     * told, so that the host application's observers hear of it too (best effort: the choice is
-     * made whether or not the report arrives).
-     *
-     * @param {string} authenticationId
-     * @param {string} via
-     * @param {string | null} previous
-     */
-    #connected(authenticationId, via, previous) {
-        const appId = this.getAttribute("app") ?? "";
-        if (previous && previous !== authenticationId) {
-            const chosen = this.#auths.find((auth) => auth.id === authenticationId);
-            this.#status(this.#t.replaced(chosen ? chosen.title : authenticationId));
-            this.dispatchEvent(new CustomEvent(REPLACED_EVENT, {
-                bubbles: true,
-                composed: true,
-                detail: { previous, authenticationId, appId },
-            }));
-        }
-        const url = new URL(`apps/${encodeURIComponent(appId)}/authentications/`
-            + `${encodeURIComponent(authenticationId)}/connected`, this.#api);
-        fetchJSON(url, {
-            method: "POST",
-            headers: { "Content-Type": "application/json" },
-            body: JSON.stringify({ via, replaces: previous }),
-        }, this.#t.network).catch(() => {});
-    }
-
     async #refreshList() {
         try {
             this.#auths = await this.#listAuthentications(true);
@@ -448,7 +241,7 @@ export class ZapierAuthPicker extends HTMLElement {
     }
 
     #renderAccountNeeded() {
-        this.#frame(accountNeededBody(this.#t, () => void this.#connectAccount()));
+        this.#frame(accountNeededBody(this.#t, () => void this.#flows.connectAccount()));
     }
 
     #renderNoAuthentication() {
@@ -466,7 +259,7 @@ export class ZapierAuthPicker extends HTMLElement {
     #renderList() {
         const app = /** @type {AppInfo} */ (this.#app);
         this.#frame(listBody(app.title, this.#auths.map((auth) => this.#option(auth)), this.#t,
-            () => void this.#connect()));
+            () => void this.#flows.connect()));
         const chosen = this.#auths.find((auth) => auth.id === this.#selected);
         if (chosen) {
             this.#status(this.#t.selected(chosen.title));
@@ -490,7 +283,7 @@ export class ZapierAuthPicker extends HTMLElement {
         const line = el("p", { class: "zapier-account", part: "account" }, this.#t.zapierAccount(who));
         const change = el("button", { type: "button", class: "switch-account", part: "secondary-button" },
             this.#t.switchAccount);
-        change.addEventListener("click", () => void this.#connectAccount());
+        change.addEventListener("click", () => void this.#flows.connectAccount());
         line.append(" ", change);
         body.append(line);
         if (rememberAccount(this.#account?.user ?? null, profile)) {
@@ -510,7 +303,7 @@ export class ZapierAuthPicker extends HTMLElement {
                 this.#fresh.clear();
                 this.#select(auth.id, "list");
             },
-            onReconnect: () => void this.#connect(auth.id),
+            onReconnect: () => void this.#flows.connect(auth.id),
         });
     }
 
@@ -520,23 +313,6 @@ export class ZapierAuthPicker extends HTMLElement {
      */
     #status(message, kind = "info") {
         setStatus(this.#root, message, kind);
-    }
-
-    /**
-     * @param {string} message
-     * @param {() => void} retry
-     */
-    #statusWithRetry(message, retry) {
-        const status = this.#root.querySelector(".status");
-        if (!status) {
-            return;
-        }
-        status.className = "status warning";
-        status.textContent = message;
-        const again = el("button", { type: "button", class: "try-again" }, this.#t.tryAgain);
-        again.addEventListener("click", retry);
-        status.append(" ", again);
-        again.focus();
     }
 
     /** @param {boolean} disabled */
