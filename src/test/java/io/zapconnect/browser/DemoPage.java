@@ -1,5 +1,11 @@
 package io.zapconnect.browser;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import io.zapconnect.it.SandboxIds;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -53,6 +59,16 @@ final class DemoPage {
             List<WebElement> found = picker(pickerId).findElements(By.cssSelector(css));
             return found.isEmpty() ? null : found.get(0);
         });
+    }
+
+    /** axe-core over the whole page, shadow roots included: no serious or critical violation. */
+    void assertNoSeriousAccessibilityViolations() {
+        Results results = new AxeBuilder().analyze(driver);
+        List<Rule> serious = results.getViolations().stream()
+                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact())).toList();
+        assertTrue(serious.isEmpty(), serious.stream().map(r -> r.getId() + ": " + r.getHelp() + " "
+                + r.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList()).toList().toString());
+        assertFalse(results.getPasses().isEmpty(), "axe ran its rules");
     }
 
     /** Chooses the picker's first authentication that can be chosen, by its label as a user would; its id. */

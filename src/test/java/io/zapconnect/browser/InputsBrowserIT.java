@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import io.zapconnect.it.Http;
 import io.zapconnect.it.Knobs;
 import jakarta.json.Json;
@@ -276,12 +273,6 @@ class InputsBrowserIT extends BrowserTest {
         await("crm-inputs", "input[name=name]");
         await("webhooks-inputs", "input[name=name]");
 
-        Results results = new AxeBuilder().analyze(driver);
-
-        List<Rule> serious = results.getViolations().stream()
-                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact())).toList();
-        assertTrue(serious.isEmpty(), serious.stream().map(r -> r.getId() + ": " + r.getHelp() + " "
-                + r.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList()).toList().toString());
-        assertFalse(results.getPasses().isEmpty(), "axe ran its rules");
+        page.assertNoSeriousAccessibilityViolations();
     }
 }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -206,6 +207,7 @@ class PickerBrowserIT extends BrowserTest {
         assertEquals(2, labels.size(), labels.toString());
         assertTrue(labels.stream().anyMatch(l -> l.contains("account " + expired)), labels.toString());
         assertTrue(labels.stream().anyMatch(l -> l.contains("account " + renewed)), labels.toString());
+        page.assertNoSeriousAccessibilityViolations();
     }
 
     @Test
@@ -491,7 +493,10 @@ class PickerBrowserIT extends BrowserTest {
         assertEquals("_blank", tab.getAttribute("target"));
         assertEquals("noopener noreferrer", tab.getAttribute("rel"));
         assertTrue(tab.getAttribute("href").contains("/connect/"), tab.getAttribute("href"));
-        tab.click();
+        page.assertNoSeriousAccessibilityViolations();
+        // Keyboard: the link has the focus, and Enter follows it.
+        assertEquals(tab, page.js("return document.getElementById('sheets').shadowRoot.activeElement;"));
+        tab.sendKeys(Keys.ENTER);
         String opened = page.switchToPopup();
         assertEquals(Boolean.TRUE, driver.executeScript("return window.opener === null;"), "a tab with no opener");
         driver.findElement(By.id("account")).sendKeys("tab@example.com");

@@ -90,6 +90,7 @@ class UserAccountsBrowserIT extends BrowserTest {
         page.allowAs("ada-first");
         page.waiting().until(d -> page.await("crm", ".zapier-account").getText().contains("ada-first@example.com"));
         assertTrue(page.await("crm", ".zapier-account").getText().startsWith("Zapier account: "));
+        page.assertNoSeriousAccessibilityViolations();
 
         page.await("crm", "button.switch-account").click();
         page.switchToPopup();
