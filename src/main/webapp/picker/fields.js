@@ -213,3 +213,62 @@ export function problemOf(field, value, t) {
     }
     return null;
 }
+
+/**
+ * One of Zapier's items: an info field as help text, a fieldset as a group of its items, an input
+ * field as {@code field} renders it.
+ *
+ * @param {Field} item
+ * @param {(field: Field) => HTMLElement} field
+ * @returns {HTMLElement}
+ */
+export function itemOf(item, field) {
+    if (item.type === "info_field") {
+        return el("p", { class: "info", part: "info" }, item.description ?? "");
+    }
+    if (item.type === "fieldset") {
+        const set = el("fieldset", { class: "group", part: "group" });
+        set.append(el("legend", {}, item.title ?? ""));
+        for (const child of item.fields ?? []) {
+            set.append(itemOf(child, field));
+        }
+        return set;
+    }
+    return field(item);
+}
+
+/**
+ * A field's row: its label (marked when required), help, control and the place of its message,
+ * tied to the control for assistive technology.
+ *
+ * @param {Field} field
+ * @param {string} id the control's id
+ * @param {HTMLElement} control
+ * @param {import("./strings.js").Strings} t
+ * @returns {HTMLElement}
+ */
+export function fieldRow(field, id, control, t) {
+    const row = el("div", { class: "field", part: "field", "data-field": field.id });
+    const label = el("label", { for: id }, field.title || field.id);
+    if (field.required) {
+        label.append(" ", el("span", { class: "required" }, `(${t.formRequired})`));
+    }
+    row.append(label);
+    const described = [];
+    const help = [field.description, hintOf(field, t)].filter(Boolean).join(" ");
+    if (help) {
+        row.append(el("p", { class: "help", id: `${id}-help` }, help));
+        described.push(`${id}-help`);
+    }
+    const error = el("p", { class: "field-error", id: `${id}-error` });
+    described.push(`${id}-error`);
+    const input = /** @type {HTMLElement} */ (control.matches("input, textarea, select") ? control
+        : control.querySelector("input"));
+    input.setAttribute("aria-describedby", described.join(" "));
+    if (field.required) {
+        input.setAttribute("aria-required", "true");
+    }
+    row.append(control, error);
+    return row;
+}
+

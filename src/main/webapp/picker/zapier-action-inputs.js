@@ -15,7 +15,7 @@
 import { ApiError, fetchJSON } from "./api.js";
 import { SELECTED_EVENT } from "./zapier-auth-picker.js";
 import { combobox } from "./combobox.js";
-import { hintOf, inputFieldsOf, isSelect, keptValues, plainControl, problemOf } from "./fields.js";
+import { fieldRow, inputFieldsOf, isSelect, itemOf, keptValues, plainControl, problemOf } from "./fields.js";
 import { apiOf, el, setStatus, stringsOf } from "./dom.js";
 
 /** @typedef {import("./fields.js").Field} Field */
@@ -198,28 +198,9 @@ export class ZapierActionInputs extends HTMLElement {
         const form = /** @type {HTMLFormElement} */ (el("form", { novalidate: "", part: "form" }));
         form.addEventListener("submit", (event) => event.preventDefault());
         for (const item of this.#fields) {
-            form.append(this.#item(item));
+            form.append(itemOf(item, (field) => this.#field(field)));
         }
         this.#frame(form);
-    }
-
-    /**
-     * @param {Field} item
-     * @returns {HTMLElement}
-     */
-    #item(item) {
-        if (item.type === "info_field") {
-            return el("p", { class: "info", part: "info" }, item.description ?? "");
-        }
-        if (item.type === "fieldset") {
-            const set = el("fieldset", { class: "group", part: "group" });
-            set.append(el("legend", {}, item.title ?? ""));
-            for (const child of item.fields ?? []) {
-                set.append(this.#item(child));
-            }
-            return set;
-        }
-        return this.#field(item);
     }
 
     /**
@@ -229,30 +210,10 @@ export class ZapierActionInputs extends HTMLElement {
      * @returns {HTMLElement}
      */
     #field(field) {
-        const t = this.#t;
         const id = `${this.#name}-${field.id}`;
-        const row = el("div", { class: "field", part: "field", "data-field": field.id });
-        const label = el("label", { for: id }, field.title || field.id);
-        if (field.required) {
-            label.append(" ", el("span", { class: "required" }, `(${t.formRequired})`));
-        }
-        row.append(label);
-        const described = [];
-        const help = [field.description, hintOf(field, this.#t)].filter(Boolean).join(" ");
-        if (help) {
-            row.append(el("p", { class: "help", id: `${id}-help` }, help));
-            described.push(`${id}-help`);
-        }
-        const error = el("p", { class: "field-error", id: `${id}-error` });
-        described.push(`${id}-error`);
-        const control = isSelect(field) ? this.#select(field, id) : plainControl(field, id, this.#values[field.id], (value, settled) => this.#set(field, value, settled));
-        const input = /** @type {HTMLElement} */ (control.matches("input, textarea, select") ? control
-            : control.querySelector("input"));
-        input.setAttribute("aria-describedby", described.join(" "));
-        if (field.required) {
-            input.setAttribute("aria-required", "true");
-        }
-        row.append(control, error);
+        const control = isSelect(field) ? this.#select(field, id)
+            : plainControl(field, id, this.#values[field.id], (value, settled) => this.#set(field, value, settled));
+        const row = fieldRow(field, id, control, this.#t);
         this.#showProblem(field);
         queueMicrotask(() => this.#showProblem(field));
         return row;
