@@ -9,18 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.zapconnect.it.Http;
-import io.zapconnect.it.Knobs;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.util.List;
 import java.util.Map;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -28,41 +24,7 @@ import org.openqa.selenium.WebElement;
  * deployed it, whose demo user is the sandbox's alice.
  */
 @ExtendWith(ArquillianExtension.class)
-class PickerBrowserIT extends BrowserTest {
-
-    static final String TOKEN = "sandbox-token-alice";
-    DemoPage page;
-
-    @BeforeEach
-    void freshUserAndPage() {
-        knobs(null);
-        page = new DemoPage(driver, Http.server() + "/zapconnect/");
-    }
-
-    @AfterEach
-    void closeStrayWindows() {
-        for (String handle : driver.getWindowHandles()) {
-            if (!handle.equals(page.mainWindow)) {
-                driver.switchTo().window(handle).close();
-            }
-        }
-        driver.switchTo().window(page.mainWindow);
-        knobs(null);
-    }
-
-    /** Sets the demo user's sandbox knobs; null resets the user to the seeded data. */
-    static void knobs(String json) {
-        if (json == null) {
-            Knobs.of(TOKEN).reset();
-        } else {
-            Knobs.of(TOKEN).set(json);
-        }
-    }
-
-    static List<String> authIds(String app) {
-        JsonObject list = Http.json(Http.get("/zapconnect/api/apps/" + app + "/authentications", null));
-        return list.getJsonArray("authentications").stream().map(v -> v.asJsonObject().getString("id")).toList();
-    }
+class PickerBrowserIT extends DemoPageTest {
 
     @Test
     void choosingAnAuthenticationDispatchesTheEvent() {
@@ -120,50 +82,6 @@ class PickerBrowserIT extends BrowserTest {
     }
 
     @Test
-    void whenTheOpenerIsCutTheFallbackFindsTheNewAuthentication() {
-        knobs("{\"openerCut\": true}");
-        page.await("sheets", "button.connect").click();
-        page.switchToPopup();
-        page.allowAs("cut@example.com");
-
-        JsonObject event = page.awaitEvent(SHEETS, 0);
-        assertEquals("refetch", event.getString("via"));
-        assertEquals(authIds(SHEETS), List.of(event.getString("authenticationId")));
-    }
-
-    @Test
-    void cancelInThePopupChangesNothingAndShowsNoError() {
-        List<String> before = authIds(CRM);
-        page.await("crm", "button.connect-another").click();
-        page.switchToPopup();
-        page.cancel();
-
-        page.waiting().until(d -> page.status("crm").contains("No new account was connected."));
-        assertTrue(page.all("crm", ".error").isEmpty());
-        assertEquals(before, authIds(CRM));
-        assertTrue(page.events(CRM).isEmpty());
-        assertFalse(page.await("crm", "button.connect-another").getAttribute("disabled") != null);
-    }
-
-    @Test
-    void aBlockedPopupGivesAnInlineMessageWithRetry() {
-        page.await("sheets", "button.connect");
-        page.js("window.__open = window.open; window.open = () => null;");
-
-        page.await("sheets", "button.connect").click();
-
-        page.waiting().until(d -> page.status("sheets").contains("blocked"));
-        WebElement retry = page.await("sheets", ".status button.try-again");
-        assertEquals(1, driver.getWindowHandles().size());
-
-        page.js("window.open = window.__open;");
-        retry.click();
-        page.switchToPopup();
-        page.allowAs("after-block@example.com");
-        assertEquals("message", page.awaitEvent(SHEETS, 0).getString("via"));
-    }
-
-    @Test
     void anAppThatNeedsNoAuthenticationSelectsNullAtOnce() {
         JsonObject event = page.awaitEvent(WEBHOOKS, 0);
 
@@ -208,70 +126,6 @@ class PickerBrowserIT extends BrowserTest {
         assertTrue(labels.stream().anyMatch(l -> l.contains("account " + expired)), labels.toString());
         assertTrue(labels.stream().anyMatch(l -> l.contains("account " + renewed)), labels.toString());
         page.assertNoSeriousAccessibilityViolations();
-    }
-
-    @Test
-    void aMessageFromAnotherOriginIsIgnored() {
-        knobs("{\"otherPostingOrigin\": true}");
-        page.js("window.__origins = []; window.addEventListener('message', e => window.__origins.push(e.origin));");
-
-        page.await("sheets", "button.connect").click();
-        page.switchToPopup();
-        page.allowAs("elsewhere@example.com");
-
-        JsonObject event = page.awaitEvent(SHEETS, 0);
-        @SuppressWarnings("unchecked")
-        List<String> origins = (List<String>) page.js("return window.__origins;");
-        assertTrue(origins.stream().anyMatch(o -> o.contains("127.0.0.1")),
-                "the forged message did arrive: " + origins);
-        assertEquals("refetch", event.getString("via"), "it was not believed; the fallback found the account");
-    }
-
-    @Test
-    void messagesFromAnotherWindowOfTheSameOriginAreIgnored() {
-        page.await("sheets", "button.connect").click();
-        String popup = page.switchToPopup();
-        driver.switchTo().window(page.mainWindow);
-
-        // From the page itself: same origin, but not the popup.
-        page.js("window.postMessage({type: 'zapier.popup.close', authentication_id: 'forged-self'}, location.origin);");
-        // From a same-origin frame: a window of ours, not the popup.
-        page.js("const f = document.createElement('iframe'); f.id = 'forger'; f.src = location.href; "
-                + "document.body.append(f);");
-        page.waiting().until(d -> (Boolean) page.js(
-                "const f = document.getElementById('forger'); return !!f.contentDocument "
-                        + "&& f.contentDocument.readyState === 'complete';"));
-        driver.switchTo().frame("forger");
-        page.js("window.parent.postMessage({type: 'zapier.popup.close', authentication_id: 'forged-frame'}, "
-                + "location.origin);");
-        driver.switchTo().defaultContent();
-
-        driver.switchTo().window(popup);
-        page.allowAs("real@example.com");
-        JsonObject event = page.awaitEvent(SHEETS, 0);
-        assertTrue(!event.getString("authenticationId").startsWith("forged"));
-        assertEquals("message", event.getString("via"));
-        // The forged messages were posted before the real one, so they have been handled by now:
-        // they left no event and no selection.
-        assertEquals(1, page.events(SHEETS).size(), "only the real message selected anything");
-        assertEquals(event.getString("authenticationId"), page.checkedId("sheets"));
-    }
-
-    @Test
-    void aMessageOfTheWrongTypeOrWithoutAnIdIsIgnored() {
-        page.await("sheets", "button.connect").click();
-        page.switchToPopup();
-
-        page.js("window.opener.postMessage({type: 'zapier.popup.other', authentication_id: 'wrong-type'}, '"
-                + Http.server() + "');");
-        page.js("window.opener.postMessage({type: 'zapier.popup.close', authentication_id: ''}, '"
-                + Http.server() + "');");
-        page.js("window.opener.postMessage('zapier.popup.close', '" + Http.server() + "');");
-        page.allowAs("typed@example.com");
-
-        JsonObject event = page.awaitEvent(SHEETS, 0);
-        assertEquals(authIds(SHEETS), List.of(event.getString("authenticationId")));
-        assertEquals(1, page.events(SHEETS).size());
     }
 
     @Test
@@ -414,118 +268,4 @@ class PickerBrowserIT extends BrowserTest {
         assertTrue(page.all("crm", "img.icon").isEmpty(), "no broken image left");
     }
 
-    /** Runs a script with the popup handler imported as {@code handler}; its last argument says what it found. */
-    private Object withHandler(String script) {
-        return driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
-                + "import('/zapconnect/picker/popup-handler.js').then(async handler => {" + script + "})"
-                + ".catch(e => done('failed: ' + e));");
-    }
-
-    @Test
-    void listingAgainAfterThePopupClosedIsBoundedInTime() {
-        Object outcome = withHandler("""
-                const popup = {closed: false, close() {}, location: {href: 'about:blank'}};
-                const fakeWindow = {open: () => popup, addEventListener() {}, removeEventListener() {}};
-                const started = Date.now();
-                const result = handler.connect({url: 'https://zapier.com/engine/auth/start/x', origins: {
-                    zapierOrigin: 'https://zapier.com'}, before: [], listIds: () => new Promise(() => {}),
-                    window: fakeWindow, pollMs: 50, listTimeoutMs: 300});
-                setTimeout(() => { popup.closed = true; }, 100);
-                const answer = await result;
-                done(answer.outcome + ' after ' + (Date.now() - started < 5000 ? 'a bounded wait' : 'too long'));
-                """);
-
-        assertEquals("nothing after a bounded wait", outcome);
-    }
-
-    @Test
-    void anAccountPopupWithNothingSafeToOpenIsRefusedAndClosed() {
-        Object outcome = withHandler("""
-                const popup = {closed: false, location: {href: 'about:blank'}, close() { this.closed = true; }};
-                const fakeWindow = {open: () => popup, addEventListener() {}, removeEventListener() {},
-                    location: window.location};
-                const answer = await handler.connectAccount(async () => 'javascript:alert(1)', {window: fakeWindow});
-                done(answer.outcome + (popup.closed ? ', closed' : ', left open')
-                    + (popup.location.href === 'about:blank' ? ', never navigated' : ', navigated'));
-                """);
-
-        assertEquals("refused, closed, never navigated", outcome);
-    }
-
-    /** Only https on Zapier's origin, or an extra origin the server names; nothing else is opened. */
-    @Test
-    void onlyHttpsZapierUrlsAndTheNamedExtraOriginsMayBeOpened() {
-        Object verdicts = withHandler("""
-                const origins = {zapierOrigin: 'https://zapier.com', extraConnectOrigins: ['http://localhost:9380']};
-                const urls = ['https://zapier.com/engine/auth/start/x', 'http://zapier.com/engine/auth/start/x',
-                    'https://zapier.com.evil.example/x', 'https://evil.example/x', 'https://user:pw@zapier.com/x',
-                    'javascript:alert(1)', 'data:text/html,x', 'not a url', 'http://localhost:9380/sandbox/x',
-                    'https://localhost:9380/sandbox/x'];
-                done(urls.map(url => url + ' -> ' + handler.allowedOrigin(url, origins)).join('\\n'));
-                """);
-
-        assertEquals(String.join("\n",
-                "https://zapier.com/engine/auth/start/x -> https://zapier.com",
-                "http://zapier.com/engine/auth/start/x -> null",
-                "https://zapier.com.evil.example/x -> null",
-                "https://evil.example/x -> null",
-                "https://user:pw@zapier.com/x -> null",
-                "javascript:alert(1) -> null",
-                "data:text/html,x -> null",
-                "not a url -> null",
-                "http://localhost:9380/sandbox/x -> http://localhost:9380",
-                "https://localhost:9380/sandbox/x -> null"), verdicts);
-    }
-
-    /**
-     * The browser blocks the popup: the picker offers a link to a new tab (no opener, so no message
-     * can come back), and the server's watch of the user's list finds the new authentication.
-     */
-    @Test
-    void whenThePopupIsBlockedANewTabAndTheServersWatchFindTheNewAuthentication() {
-        page.await("sheets", "button.connect");
-        page.js("window.open = () => null;"); // as a browser that blocks popups answers
-
-        page.await("sheets", "button.connect").click();
-
-        WebElement tab = page.await("sheets", "a.continue-in-tab");
-        assertTrue(page.status("sheets").contains("blocked"), page.status("sheets"));
-        assertEquals("_blank", tab.getAttribute("target"));
-        assertEquals("noopener noreferrer", tab.getAttribute("rel"));
-        assertTrue(tab.getAttribute("href").contains("/connect/"), tab.getAttribute("href"));
-        page.assertNoSeriousAccessibilityViolations();
-        // Keyboard: the link has the focus, and Enter follows it.
-        assertEquals(tab, page.js("return document.getElementById('sheets').shadowRoot.activeElement;"));
-        tab.sendKeys(Keys.ENTER);
-        String opened = page.switchToPopup();
-        assertEquals(Boolean.TRUE, driver.executeScript("return window.opener === null;"), "a tab with no opener");
-        driver.findElement(By.id("account")).sendKeys("tab@example.com");
-        driver.findElement(By.id("allow")).click();
-        // A tab the user opened may not close itself: the user closes it.
-        if (driver.getWindowHandles().contains(opened)) {
-            driver.switchTo().window(opened).close();
-        }
-        driver.switchTo().window(page.mainWindow);
-
-        JsonObject event = page.awaitEvent(SHEETS, 0);
-        assertEquals("watch", event.getString("via"));
-        assertEquals(authIds(SHEETS), List.of(event.getString("authenticationId")));
-        page.waiting().until(d -> event.getString("authenticationId").equals(page.checkedId("sheets")));
-    }
-
-    /** In an app's own browser no popup is even tried: the new tab is offered at once. */
-    @Test
-    void inAnInAppBrowserZapierIsOfferedInANewTabWithoutAPopup() {
-        page.await("sheets", "button.connect");
-        page.js("Object.defineProperty(navigator, 'userAgent', {get: () => 'Mozilla/5.0 (iPhone) Instagram 300.0'});"
-                + "window.__opened = 0; const open = window.open; window.open = (...a) => { window.__opened++;"
-                + " return open(...a); };");
-
-        page.await("sheets", "button.connect").click();
-
-        page.await("sheets", "a.continue-in-tab");
-        assertTrue(page.status("sheets").contains("new tab"), page.status("sheets"));
-        assertEquals(0L, page.js("return window.__opened;"));
-        assertEquals(1, driver.getWindowHandles().size());
-    }
 }
