@@ -18,8 +18,8 @@ public class ZapconnectApi extends Application {
     public Set<Class<?>> getClasses() {
         // Listed, so that this application never picks up the sandbox's resources.
         return Set.of(PickerResources.class, WorkResources.class, WatchResource.class, ZapierAccountResource.class,
-                ApiGuards.CallerRequired.class, ApiGuards.SameOriginWrites.class, ProblemMappers.Zapier.class, ProblemMappers.Database.class,
-                ProblemMappers.BadInput.class, ProblemMappers.Http.class, ProblemMappers.Checked.class,
-                ProblemMappers.Unexpected.class);
+                RequestBodyReader.class, ApiGuards.CallerRequired.class, ApiGuards.SameOriginWrites.class,
+                ProblemMappers.Zapier.class, ProblemMappers.Database.class, ProblemMappers.BadInput.class,
+                ProblemMappers.Http.class, ProblemMappers.Checked.class, ProblemMappers.Unexpected.class);
     }
 }

@@ -74,9 +74,13 @@ class ProductionWarIT {
             assertFalse(webXml.contains("login-config"), webXml);
             assertFalse(webXml.contains("security-constraint"), webXml);
         }
-        for (String path : List.of("/", "/login.html", "/demo.js", "/signin")) {
+        for (String path : List.of("/login.html", "/demo.js", "/signin")) {
             assertEquals(404, get(Http.server() + "/" + NAME + path, null).statusCode(), path);
         }
+        // The root holds no page: Liberty says 404, WildFly 403 (no directory listing).
+        HttpResponse<String> root = get(Http.server() + "/" + NAME + "/", null);
+        assertTrue(root.statusCode() == 404 || root.statusCode() == 403, "/: " + root.statusCode());
+        assertFalse(root.body().contains("Zapconnect demo"), root.body());
     }
 
     @Test
