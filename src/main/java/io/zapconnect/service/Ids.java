@@ -42,6 +42,11 @@ public final class Ids {
         return id;
     }
 
+    /** An authentication's id, or null for an app that needs none: checked as any id when given. */
+    public static String requireAuthenticationIdOrNull(String id) {
+        return id == null ? null : requireOpaqueId("An authentication id", id);
+    }
+
     private static String quote(String id) {
         if (id == null) {
             return "nothing";

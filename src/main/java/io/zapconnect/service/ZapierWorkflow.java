@@ -180,9 +180,7 @@ public class ZapierWorkflow {
      */
     public List<OutputField> actionOutputs(String actionId, String authenticationId, Map<String, Object> inputs) {
         Ids.requireOpaqueId("An action id", actionId);
-        if (authenticationId != null) {
-            Ids.requireOpaqueId("An authentication id", authenticationId);
-        }
+        Ids.requireAuthenticationIdOrNull(authenticationId);
         Page<OutputField> page = calls.call(calls.caller(), "outputs", false,
                 api -> api.listOutputs(actionId, new Data<>(new InputsRequest(authenticationId, inputs))));
         return page.data().stream().filter(field -> field != null && field.id() != null).toList();
@@ -198,9 +196,7 @@ public class ZapierWorkflow {
      */
     public List<Map<String, Object>> testAction(String actionId, String authenticationId, Map<String, Object> inputs) {
         Ids.requireOpaqueId("An action id", actionId);
-        if (authenticationId != null) {
-            Ids.requireOpaqueId("An authentication id", authenticationId);
-        }
+        Ids.requireAuthenticationIdOrNull(authenticationId);
         Page<Map<String, Object>> page = calls.call(calls.caller(), "test", false,
                 api -> api.testAction(actionId, new Data<>(new ActionTestRequest(authenticationId, inputs, null))));
         return page.data().stream().filter(Objects::nonNull).toList();
@@ -216,9 +212,7 @@ public class ZapierWorkflow {
             Map<String, Object> inputs, int page) {
         Ids.requireOpaqueId("An action id", actionId);
         Ids.requireOpaqueId("An input id", inputId);
-        if (authenticationId != null) {
-            Ids.requireOpaqueId("An authentication id", authenticationId);
-        }
+        Ids.requireAuthenticationIdOrNull(authenticationId);
         if (page < 1) {
             throw new IllegalArgumentException("Choices are paged from 1");
         }
@@ -251,9 +245,7 @@ public class ZapierWorkflow {
      */
     public ActionRun runAction(String actionId, String authenticationId, Map<String, Object> inputs) {
         Ids.requireOpaqueId("An action id", actionId);
-        if (authenticationId != null) {
-            Ids.requireOpaqueId("An authentication id", authenticationId);
-        }
+        Ids.requireAuthenticationIdOrNull(authenticationId);
         ActionRun run = calls.call(calls.caller(), "action-runs", false,
                 api -> api.runAction(new Data<>(new RunRequest(actionId, authenticationId, inputs)))).data();
         if (run == null || run.id() == null) {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.zapconnect.cluster.Cluster;
 import jakarta.json.JsonObject;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,7 +14,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The demo flow in Chromium through the balancer (https, round robin, no stickiness): sign in,
@@ -45,16 +43,7 @@ class ClusterBrowserIT {
     @Test
     void aUserSignsInConnectsAndPicksWhicheverServerAnswersEachStep() {
         String app = cluster.url("/zapconnect");
-        driver.get(app + "/signin");
-        driver.findElement(By.id("username")).sendKeys("ada");
-        driver.findElement(By.id("password")).sendKeys("ada-cluster");
-        driver.findElement(By.id("sign-in")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> (app + "/").equals(d.getCurrentUrl()));
-        Object forgotten = driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
-                + "fetch('" + app + "/api/zapier/connection', {method: 'DELETE', headers: {'X-Zapconnect-Request': '1'}})"
-                + ".then(r => done(r.status), e => done(String(e)));");
-        assertEquals(204L, forgotten);
-        DemoPage page = new DemoPage(driver, app + "/");
+        DemoPage page = DemoPage.signIn(driver, app, "ada", "ada-cluster");
         page.waiting().until(d -> d.findElement(By.id("who")).getText().contains("ada"));
 
         page.await("crm", "button.connect-account").click();

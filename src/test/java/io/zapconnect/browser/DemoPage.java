@@ -1,5 +1,6 @@
 package io.zapconnect.browser;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -59,6 +60,24 @@ final class DemoPage {
             List<WebElement> found = picker(pickerId).findElements(By.cssSelector(css));
             return found.isEmpty() ? null : found.get(0);
         });
+    }
+
+    /**
+     * Signs in on the demo's login page at {@code app}, forgets any Zapier connection the user had,
+     * and opens the demo page.
+     */
+    static DemoPage signIn(WebDriver driver, String app, String user, String password) {
+        driver.get(app + "/signin");
+        driver.findElement(By.id("username")).sendKeys(user);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.id("sign-in")).click();
+        // Signed in once the demo has sent the browser back to its page.
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> (app + "/").equals(d.getCurrentUrl()));
+        Object forgotten = ((JavascriptExecutor) driver).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch('" + app + "/api/zapier/connection', {method: 'DELETE', headers: {'X-Zapconnect-Request': '1'}})"
+                + ".then(r => done(r.status), e => done(String(e)));");
+        assertEquals(204L, forgotten);
+        return new DemoPage(driver, app + "/");
     }
 
     /** axe-core over the whole page, shadow roots included: no serious or critical violation. */

@@ -7,14 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.zapconnect.it.Http;
 import jakarta.json.JsonObject;
-import java.time.Duration;
 import java.util.List;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The demo with per-user accounts (the product's WAR at /zapconnect-users): sign in, connect your
@@ -28,17 +26,7 @@ class UserAccountsBrowserIT extends BrowserTest {
     /** Signs in on the login page, forgets any earlier connection, and opens the demo page. */
     static DemoPage signIn(String user, String password) {
         driver.manage().deleteAllCookies();
-        driver.get(APP + "/signin");
-        driver.findElement(By.id("username")).sendKeys(user);
-        driver.findElement(By.id("password")).sendKeys(password);
-        driver.findElement(By.id("sign-in")).click();
-        // Signed in once the container has sent the browser back to the demo page.
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> (APP + "/").equals(d.getCurrentUrl()));
-        Object forgotten = driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
-                + "fetch('" + APP + "/api/zapier/connection', {method: 'DELETE', headers: {'X-Zapconnect-Request': '1'}})"
-                + ".then(r => done(r.status), e => done(String(e)));");
-        assertEquals(204L, forgotten);
-        return new DemoPage(driver, APP + "/");
+        return DemoPage.signIn(driver, APP, user, password);
     }
 
     @Test
